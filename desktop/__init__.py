@@ -1,0 +1,1 @@
+"""The workstation application: state, services and the Qt shell."""

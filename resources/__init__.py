@@ -1,0 +1,1 @@
+"""Package data: grids, icons, translations, layouts, sounds."""
