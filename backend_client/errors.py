@@ -67,6 +67,17 @@ class SessionExpired(ApiError):
         return self.officer_message
 
 
+class LoginFailed(ApiError):
+    """401 at log-in: the user name or password is wrong (not an expired session)."""
+
+    def __init__(self, message: str = "", details: dict[str, Any] | None = None) -> None:
+        super().__init__(401, "unauthorized", message or "Wrong user name or password.",
+                         details)
+
+    def __str__(self) -> str:
+        return "Wrong user name or password."
+
+
 class CursorExpired(ApiError):
     """410: the server no longer keeps events after our cursor; a fresh snapshot is needed."""
 

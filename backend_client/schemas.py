@@ -57,6 +57,15 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+_TIME = TypeAdapter(datetime)
+
+
+def parse_time(value: Any) -> datetime:
+    """An RFC 3339 time from the wire, timezone-aware; raises ``ValidationError``."""
+    t = _TIME.validate_python(value)
+    return t if t.tzinfo else t.replace(tzinfo=UTC)
+
+
 def format_time(t: datetime) -> str:
     """RFC 3339 in UTC with ``Z``, as the contract writes times."""
     return t.astimezone(UTC).isoformat().replace("+00:00", "Z")
