@@ -9,9 +9,14 @@ copied into a fresh one.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
@@ -20,6 +25,7 @@ from backend_client.sqlite_files import (
     SalvageCount,
     StorageUnavailable,
     check_file,
+    is_corruption,
     move_aside,
     open_engine,
     salvage_rows,
@@ -132,6 +138,8 @@ class Journal:
             try:
                 return self._open_migrated()
             except DBAPIError as e:
+                if not is_corruption(e):  # locked, unwritable: the journal must stay put
+                    raise StorageUnavailable(f"cannot open the journal {self.path}: {e}") from e
                 reason = f"opening failed: {e.orig or e}"
         aside = move_aside(self.path, reason)
         try:
@@ -157,6 +165,13 @@ class Journal:
                 count = report.counts[table] = SalvageCount()
                 columns = _columns(conn, table)
                 for row in salvage_rows(aside, table, count):
+                    problem = _ROW_CHECKS[table](row)
+                    if problem:  # read, but damaged: a half page reads as zeros, for one
+                        log.warning("salvage of %s: dropping row %s: %s", table,
+                                    row.get("seq"), problem)
+                        count.salvaged -= 1
+                        count.lost_upper += 1
+                        continue
                     values = {k: v for k, v in row.items() if k in columns}
                     names = ", ".join(values)
                     marks = ", ".join("?" for _ in values)
@@ -166,9 +181,17 @@ class Journal:
                     if result.rowcount != 1:  # a row too damaged to keep (NULLs, duplicates)
                         count.salvaged -= 1
                         count.lost_upper += 1
-            conn.exec_driver_sql(
-                "INSERT OR REPLACE INTO journal_meta (key, value) "
-                "SELECT 'audit_head', hash FROM audit ORDER BY seq DESC LIMIT 1")
+            # Keep the damaged file's chain head if it can be read, so that verify() reports
+            # newest records that were lost; else the last salvaged record is the head.
+            head = next((r.get("value") for r in salvage_rows(aside, "journal_meta")
+                         if r.get("key") == "audit_head"), None)
+            if head is None:
+                head = conn.exec_driver_sql(
+                    "SELECT hash FROM audit ORDER BY seq DESC LIMIT 1").scalar_one_or_none()
+            if head is not None:
+                conn.exec_driver_sql(
+                    "INSERT OR REPLACE INTO journal_meta (key, value) VALUES ('audit_head', ?)",
+                    (head,))
             report.pending_outbox = conn.exec_driver_sql(
                 "SELECT count(*) FROM outbox WHERE state = 'pending'").scalar_one()
         log.error("journal %s: %s", self.path, report.summary())
@@ -197,6 +220,51 @@ def migrate(engine: Engine, path: Path | str = "journal") -> int:
         if found:
             log.info("journal %s migrated to version %d: %s", path, m.version, m.description)
     return found
+
+
+def _outbox_row_problem(row: dict[str, Any]) -> str | None:
+    """Why a salvaged outbox row cannot be trusted, or None. A damaged command must never be
+    sent, so every field the flusher uses is checked."""
+    if _has_nul(row):
+        return "contains NUL bytes"
+    if row.get("state") not in ("pending", "sent", "rejected"):
+        return f"bad state {row.get('state')!r}"
+    method, path, key = row.get("method"), row.get("path"), row.get("idempotency_key")
+    if not (isinstance(method, str) and method.isalpha() and method.isupper()):
+        return "bad method"
+    if not (isinstance(path, str) and path.startswith("/")):
+        return "bad path"
+    if not (isinstance(key, str) and key):
+        return "bad idempotency key"
+    try:
+        if not isinstance(json.loads(row.get("body") or ""), dict):
+            return "body is not a JSON object"
+        datetime.fromisoformat(row.get("created_at") or "")
+    except (ValueError, TypeError) as e:
+        return f"unreadable: {e}"
+    return None
+
+
+def _audit_row_problem(row: dict[str, Any]) -> str | None:
+    """Why a salvaged audit row cannot be trusted: its own hash must still match its content."""
+    if _has_nul(row):
+        return "contains NUL bytes"
+    data, prev, digest = row.get("data"), row.get("prev_hash"), row.get("hash")
+    if not all(isinstance(v, str) for v in (data, prev, digest)):
+        return "missing content or hashes"
+    if hashlib.sha256((prev + data).encode("utf-8")).hexdigest() != digest:
+        return "content does not match its hash"
+    return None
+
+
+def _has_nul(row: dict[str, Any]) -> bool:
+    return any(isinstance(v, str) and "\x00" in v for v in row.values())
+
+
+_ROW_CHECKS: dict[str, Callable[[dict[str, Any]], str | None]] = {
+    "outbox": _outbox_row_problem,
+    "audit": _audit_row_problem,
+}
 
 
 def _columns(conn: Connection, table: str) -> set[str]:

@@ -12,12 +12,12 @@ from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
     TypeAdapter,
     ValidationError,
-    field_serializer,
     model_validator,
 )
 
@@ -47,6 +47,12 @@ Role = Literal["duty_officer", "supervisor", "video_patrol", "leadership"]
 ROLES: tuple[str, ...] = Role.__args__  # type: ignore[attr-defined]
 NoticeLevel = Literal["info", "warning", "critical"]
 
+def _to_utc(t: datetime) -> datetime:
+    # Times are kept in UTC whatever offset they were sent with, so they serialise with "Z".
+    return t.replace(tzinfo=UTC) if t.tzinfo is None else t.astimezone(UTC)
+
+
+Time = Annotated[datetime, AfterValidator(_to_utc)]
 Id = Annotated[str, Field(min_length=1, max_length=200)]
 Lat = Annotated[float, Field(ge=-90, le=90)]
 Lon = Annotated[float, Field(ge=-180, le=180)]
@@ -57,17 +63,17 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-_TIME = TypeAdapter(datetime)
+_TIME: TypeAdapter[datetime] = TypeAdapter(Time)
 
 
 def parse_time(value: Any) -> datetime:
-    """An RFC 3339 time from the wire, timezone-aware; raises ``ValidationError``."""
-    t = _TIME.validate_python(value)
-    return t if t.tzinfo else t.replace(tzinfo=UTC)
+    """An RFC 3339 time from the wire, in UTC; raises ``ValidationError``."""
+    return _TIME.validate_python(value)
 
 
 def format_time(t: datetime) -> str:
-    """RFC 3339 in UTC with ``Z``, as the contract writes times."""
+    """RFC 3339 in UTC with ``Z``, as the contract writes times (and as pydantic serialises
+    them: microseconds only when non-zero)."""
     return t.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
@@ -75,13 +81,6 @@ class Model(BaseModel):
     """Base of every contract object: unknown fields ignored, numbers accepted as ids."""
 
     model_config = ConfigDict(extra="ignore", coerce_numbers_to_str=True)
-
-    @field_serializer("*", when_used="json", check_fields=False)
-    def _times_in_utc(self, value: Any) -> Any:
-        # Keep every serialised time in the contract's form, whatever zone it was parsed in.
-        if isinstance(value, datetime):
-            return format_time(value if value.tzinfo else value.replace(tzinfo=UTC))
-        return value
 
 
 class Versioned(Model):
@@ -105,7 +104,7 @@ class AlarmLocation(Model):
 
 
 class Note(Model):
-    at: datetime
+    at: Time
     by: str
     text: str
 
@@ -121,11 +120,11 @@ class Alarm(Versioned):
     camera_ids: list[str] = Field(default_factory=list)
     state: AlarmState
     disposition: Disposition | None = None
-    created_at: datetime
-    updated_at: datetime
-    acknowledged_at: datetime | None = None
+    created_at: Time
+    updated_at: Time
+    acknowledged_at: Time | None = None
     acknowledged_by: str | None = None
-    closed_at: datetime | None = None
+    closed_at: Time | None = None
     assigned_unit_ids: list[str] = Field(default_factory=list)
     notes: list[Note] = Field(default_factory=list)
     watchlist_id: str | None = None
@@ -142,14 +141,14 @@ class Position(Model):
     lon: Lon
     heading: float | None = None
     speed: float | None = None
-    at: datetime
+    at: Time
 
 
 class Unit(Versioned):
     callsign: str
     kind: UnitKind
     status: UnitStatus
-    status_since: datetime
+    status_since: Time
     alarm_id: str | None = None
     home_grid_id: str | None = None
     position: Position | None = None
@@ -165,7 +164,7 @@ class UnitMoved(Model):
     lon: Lon
     heading: float | None = None
     speed: float | None = None
-    at: datetime
+    at: Time
 
     def position(self) -> Position:
         return Position(lat=self.lat, lon=self.lon, heading=self.heading, speed=self.speed,
@@ -264,11 +263,11 @@ class WatchlistEntry(Versioned):
     vehicle: VehicleInfo | None = None
     legal_basis: Annotated[str, Field(min_length=1)]
     issued_by: str
-    valid_until: datetime
+    valid_until: Time
     handling: str = ""
     photo_url: str | None = None
-    created_at: datetime
-    updated_at: datetime
+    created_at: Time
+    updated_at: Time
 
     @model_validator(mode="before")
     @classmethod
@@ -300,7 +299,7 @@ class WatchlistRemoved(Model):
 class Notice(Model):
     level: NoticeLevel
     text: str
-    at: datetime
+    at: Time
 
 
 # --- Session, snapshot, pages, errors ---------------------------------------------------------
@@ -320,7 +319,7 @@ class LoginRequest(Model):
 
 class LoginResponse(Model):
     token: str
-    expires_at: datetime
+    expires_at: Time
     operator: Operator
 
 
@@ -341,7 +340,7 @@ class ErrorBody(Model):
 
 class AuditEvent(Model):
     id: Id
-    at: datetime
+    at: Time
     operator_id: str
     workstation: str
     action: str

@@ -82,10 +82,23 @@ def db_time(t: datetime) -> str:
     return t.replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
+def is_corruption(error: BaseException) -> bool:
+    """Whether an error (sqlite3's, or SQLAlchemy's wrapping one) says the file is damaged or
+    not a database, as opposed to locked, unwritable or out of space."""
+    orig = getattr(error, "orig", None) or error
+    name = getattr(orig, "sqlite_errorname", "") or ""
+    if name:
+        return name.startswith("SQLITE_CORRUPT") or name == "SQLITE_NOTADB"
+    text = str(orig).lower()
+    return "malformed" in text or "not a database" in text
+
+
 def check_file(path: Path) -> str | None:
     """Why the file at ``path`` cannot be used as a database, or None if it can (or is absent).
 
-    Checks the header, opens it, and runs ``PRAGMA quick_check``; never raises.
+    Checks the header, opens it, and runs ``PRAGMA quick_check``. Raises
+    ``StorageUnavailable`` only when the file cannot be checked for a reason that is not
+    damage (locked by another process, I/O error), so that a sound file is never moved aside.
     """
     try:
         if not path.exists():
@@ -114,14 +127,16 @@ def check_file(path: Path) -> str | None:
         return f"truncated: {size} bytes, the header says {header_pages * page_size}"
     try:
         con = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        try:
+            rows = [r[0] for r in con.execute("PRAGMA quick_check(20)")]
+        finally:
+            con.close()
     except sqlite3.Error as e:
-        return f"cannot open: {e}"
-    try:
-        rows = [r[0] for r in con.execute("PRAGMA quick_check(20)")]
-    except sqlite3.Error as e:
-        return f"quick_check failed: {e}"
-    finally:
-        con.close()
+        if is_corruption(e):
+            return f"quick_check failed: {e}"
+        # Locked by another process, I/O error, no permission: the file may be fine, so it
+        # must not be moved aside (and, for the journal, must not be replaced).
+        raise StorageUnavailable(f"cannot open {path}: {e}") from e
     if rows != ["ok"]:
         return "quick_check: " + "; ".join(str(r) for r in rows[:5])
     return None
@@ -186,6 +201,9 @@ def salvage_rows(
         con.row_factory = sqlite3.Row
         try:
             con.execute("PRAGMA cell_size_check = ON")
+            # Lets SQLite read a file shorter than its header says (a truncated file) up to
+            # its end instead of refusing it; nothing is written through this connection.
+            con.execute("PRAGMA writable_schema = ON")
             columns = [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')]
         except sqlite3.Error as e:
             count.errors += 1
@@ -193,7 +211,7 @@ def salvage_rows(
             return
         if not columns:
             count.errors += 1
-            log.error("salvage of %s from %s: no readable table of that name", table, path)
+            log.warning("salvage of %s from %s: no readable table of that name", table, path)
             return
         highest = _highest_rowid(con, table)
         query = f'SELECT rowid AS "__rowid", * FROM "{table}" WHERE rowid > ? ORDER BY rowid'
@@ -243,12 +261,3 @@ def _highest_rowid(con: sqlite3.Connection, table: str) -> int | None:
         if row and row[0] is not None:
             return int(row[0])
     return None
-
-
-def table_columns(path: Path, table: str) -> list[str]:
-    """The column names of ``table`` in the database at ``path`` (tests, diagnostics)."""
-    con = sqlite3.connect(path)
-    try:
-        return [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')]
-    finally:
-        con.close()
