@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    AfterValidator,
+    AwareDatetime,
     BaseModel,
     ConfigDict,
     Field,
@@ -47,12 +47,10 @@ Role = Literal["duty_officer", "supervisor", "video_patrol", "leadership"]
 ROLES: tuple[str, ...] = Role.__args__  # type: ignore[attr-defined]
 NoticeLevel = Literal["info", "warning", "critical"]
 
-def _to_utc(t: datetime) -> datetime:
-    # Times are kept in UTC whatever offset they were sent with, so they serialise with "Z".
-    return t.replace(tzinfo=UTC) if t.tzinfo is None else t.astimezone(UTC)
-
-
-Time = Annotated[datetime, AfterValidator(_to_utc)]
+# Times must carry their offset (the contract sends UTC with "Z"): a naive time could not be
+# compared with the others and is rejected. AwareDatetime is validated natively by
+# pydantic-core — a Python validator per time cost a fifth of the event-ingest budget.
+Time = AwareDatetime
 Id = Annotated[str, Field(min_length=1, max_length=200)]
 Lat = Annotated[float, Field(ge=-90, le=90)]
 Lon = Annotated[float, Field(ge=-180, le=180)]
