@@ -173,7 +173,8 @@ def _paths() -> dict[str, Any]:
             "is logged)", {"200": _json(_ref("WatchlistEntry"))},
             params=[_path_id("watchlist entry")])},
         "/media/{path}": {"get": _op(
-            "Binary media: watchlist/<id>.png, snapshots/<alarm id>.png",
+            "Binary media: watchlist/<id>.png (photos: supervisor and duty_officer only), "
+            "snapshots/<alarm id>.png",
             {"200": {"description": "PNG", "content": {"image/png": {"schema": {
                 "type": "string", "contentMediaType": "image/png"}}}}},
             params=[{"name": "path", "in": "path", "required": True,

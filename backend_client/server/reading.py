@@ -141,6 +141,8 @@ async def get_media(request: Request) -> Response:
     folder, _, name = path.partition("/")
     ident = name.removesuffix(".png")
     if name.endswith(".png") and folder == "watchlist":
+        # A watchlist photo is part of the entry's details: the same roles as the detail.
+        rules.require(session(request).actor.roles, rules.READ_WATCHLIST)
         entry = ctx.hall.watchlist.get(ident)
         if entry is not None and entry.is_current(utcnow()):
             return _png(media.placeholder(path, 120, 160, portrait=True))

@@ -179,6 +179,9 @@ def test_roles_are_enforced(quiet_server):
                 assert entry.legal_basis and entry.photo_url
                 photo = await duty.get_media(entry.photo_url)
                 assert photo.startswith(b"\x89PNG")
+                with pytest.raises(ApiError) as e:  # the photo is a detail too
+                    await patrol.get_media(entry.photo_url)
+                assert e.value.status == 403
         finally:
             for api in (patrol, leader, duty):
                 await api.aclose()
