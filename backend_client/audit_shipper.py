@@ -8,7 +8,6 @@ idempotently by event id, so a batch resent after a lost answer is harmless.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import uuid
 from typing import Any
@@ -16,6 +15,7 @@ from typing import Any
 from backend_client import schemas as s
 from backend_client.api import CentralApi
 from backend_client.audit import AuditLog
+from backend_client.background import BackgroundTasks, wait_at_most
 from backend_client.backoff import Backoff
 from backend_client.errors import ApiError, CentralError
 from backend_client.writer import DiskWriter
@@ -35,7 +35,7 @@ class Auditor:
         self.interval = interval
         self.backoff = Backoff(first=1.0, cap=60.0)
         self._wake = asyncio.Event()
-        self._task: asyncio.Task[None] | None = None
+        self._tasks = BackgroundTasks()
 
     async def audit(self, action: str, object_type: str, object_id: str | None,
                     details: dict[str, Any] | None = None) -> s.AuditEvent:
@@ -48,20 +48,14 @@ class Auditor:
 
     def start(self) -> None:
         self._wake.set()
-        self._task = asyncio.get_running_loop().create_task(self._run(), name="ccw-audit")
+        self._tasks.start(self._run(), "ccw-audit")
 
     async def stop(self) -> None:
-        if self._task:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        await self._tasks.stop()
 
     async def _run(self) -> None:
         while True:
-            with contextlib.suppress(TimeoutError):
-                async with asyncio.timeout(self.interval):
-                    await self._wake.wait()
+            await wait_at_most(self._wake, self.interval)
             self._wake.clear()
             try:
                 await self.ship()

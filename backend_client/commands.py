@@ -11,7 +11,6 @@ wait behind it so the server sees them in the order the officer gave them.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import re
 from collections.abc import Awaitable, Callable
@@ -22,6 +21,7 @@ from pydantic import ValidationError
 
 from backend_client import schemas as s
 from backend_client.api import CentralApi
+from backend_client.background import BackgroundTasks, wait_at_most
 from backend_client.backoff import Backoff
 from backend_client.errors import ApiError, CentralError, SessionExpired
 from backend_client.outbox import Outbox, OutboxItem
@@ -74,7 +74,7 @@ class CommandSender:
         self._listeners: list[ResultListener] = []
         self._wake = asyncio.Event()
         self._session_renewed = asyncio.Event()
-        self._task: asyncio.Task[None] | None = None
+        self._tasks = BackgroundTasks()
 
     def on_result(self, listener: ResultListener) -> None:
         self._listeners.append(listener)
@@ -100,14 +100,10 @@ class CommandSender:
 
     def start(self) -> None:
         self._wake.set()  # whatever a previous run left queued goes first
-        self._task = asyncio.get_running_loop().create_task(self._run(), name="ccw-outbox")
+        self._tasks.start(self._run(), "ccw-outbox")
 
     async def stop(self) -> None:
-        if self._task:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        await self._tasks.stop()
 
     async def _run(self) -> None:
         while True:
@@ -116,9 +112,7 @@ class CommandSender:
             delay = await self.flush()
             if delay is not None:
                 # Sleep, but let a wake (connection back, new command) cut it short.
-                with contextlib.suppress(TimeoutError):
-                    async with asyncio.timeout(delay):
-                        await self._wake.wait()
+                await wait_at_most(self._wake, delay)
                 self._wake.set()
 
     async def flush(self) -> float | None:

@@ -14,13 +14,13 @@ goes to the one writer thread. Listeners are called on the loop's thread.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Callable
 from datetime import timedelta
 
 from backend_client import schemas as s
 from backend_client.api import CentralApi, Snapshot
+from backend_client.background import BackgroundTasks, wait_at_most
 from backend_client.backoff import Backoff
 from backend_client.cache import LocalCache
 from backend_client.changes import ChangeSet, ConnectionState, ConnectionStatus
@@ -61,7 +61,7 @@ class SyncEngine:
         self._pending: list[ServerEvent] = []
         self._wake = asyncio.Event()
         self._full = asyncio.Event()
-        self._tasks: list[asyncio.Task[None]] = []
+        self._tasks = BackgroundTasks()
         self._session_renewed = asyncio.Event()
         self._lost_at: float | None = None
 
@@ -115,18 +115,12 @@ class SyncEngine:
         cached = await self.writer.run(self.load_cached)
         if emit_cached:
             self._emit(cached)
-        loop = asyncio.get_running_loop()
-        self._tasks = [loop.create_task(self._follow(), name="ccw-sync-stream"),
-                       loop.create_task(self._flush_loop(), name="ccw-sync-flush"),
-                       loop.create_task(self._purge_loop(), name="ccw-sync-purge")]
+        self._tasks.start(self._follow(), "ccw-sync-stream")
+        self._tasks.start(self._flush_loop(), "ccw-sync-flush")
+        self._tasks.start(self._purge_loop(), "ccw-sync-purge")
 
     async def stop(self) -> None:
-        for task in self._tasks:
-            task.cancel()
-        for task in self._tasks:
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
-        self._tasks = []
+        await self._tasks.stop()
         if self._pending:
             await self._flush()
 
@@ -222,9 +216,7 @@ class SyncEngine:
         while True:
             await self._wake.wait()
             # Wait out the batch window unless the batch fills first.
-            with contextlib.suppress(TimeoutError):
-                async with asyncio.timeout(self.batch_interval):
-                    await self._full.wait()
+            await wait_at_most(self._full, self.batch_interval)
             self._wake.clear()
             self._full.clear()
             await self._flush()

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import logging
 import signal
 import sys
 from importlib.metadata import PackageNotFoundError, version
 
+from backend_client.background import wait_at_most
 from backend_client.changes import ChangeSet, ConnectionState
 from backend_client.errors import CentralError
 from backend_client.profile import profile_dir
@@ -130,9 +130,7 @@ async def follow(url: str, args: argparse.Namespace) -> int:
             log.warning("log-in failed: %r (%s)", e, e.detail)
         await session.start()
         while not stop.is_set():
-            with contextlib.suppress(TimeoutError):
-                async with asyncio.timeout(args.interval):
-                    await stop.wait()
+            await wait_at_most(stop, args.interval)
             print(view.line(), flush=True)
     finally:
         await session.close()
