@@ -66,7 +66,7 @@ _TIME: TypeAdapter[datetime] = TypeAdapter(Time)
 
 def parse_time(value: Any) -> datetime:
     """An RFC 3339 time from the wire, in UTC; raises ``ValidationError``."""
-    return _TIME.validate_python(value)
+    return _TIME.validate_python(value).astimezone(UTC)
 
 
 def format_time(t: datetime) -> str:
@@ -76,9 +76,13 @@ def format_time(t: datetime) -> str:
 
 
 class Model(BaseModel):
-    """Base of every contract object: unknown fields ignored, numbers accepted as ids."""
+    """Base of every contract object: unknown fields ignored (forward compatibility).
 
-    model_config = ConfigDict(extra="ignore", coerce_numbers_to_str=True)
+    Ids are strings, as the contract says; a number where a string belongs is invalid (it is
+    not coerced: a huge number would make ``str()`` raise something other than a
+    ``ValidationError``)."""
+
+    model_config = ConfigDict(extra="ignore")
 
 
 class Versioned(Model):
@@ -452,7 +456,10 @@ def describe_item(item: Any) -> str:
         ident = item.get("id")
         if ident is None and isinstance(item.get("properties"), dict):
             ident = item["properties"].get("id")
-        return f"id={ident!r}"
+        # Only a string id is quoted (shortened): repr() of a hostile value can itself fail.
+        if isinstance(ident, str):
+            return f"id={ident[:60]!r}"
+        return f"id of type {type(ident).__name__}"
     return f"not an object: {type(item).__name__}"
 
 
