@@ -23,6 +23,7 @@ from backend_client.schemas import (
     UnitMoved,
     WatchlistEntry,
     WatchlistRemoved,
+    format_time,
     utcnow,
 )
 
@@ -174,13 +175,18 @@ class Hall:
             raise NotFound(f"no {kind} {ident}", {"id": ident})
         return obj
 
-    def put_unit(self, unit: Unit, event: str | None = "unit.updated") -> Unit:
-        self.units[unit.id] = unit
-        data = unit.model_dump(mode="json")
-        self.store.put_object("unit", unit.id, unit.version, data)
+    def _put[T: Unit | Camera | Grid | WatchlistEntry](
+            self, kind: str, table: dict[str, T], obj: T, event: str | None) -> T:
+        """Keep an object in memory and in the store, and stream it unless ``event`` is None."""
+        table[obj.id] = obj
+        data = obj.model_dump(mode="json")
+        self.store.put_object(kind, obj.id, obj.version, data)
         if event:
             self.emit(event, data)
-        return unit
+        return obj
+
+    def put_unit(self, unit: Unit, event: str | None = "unit.updated") -> Unit:
+        return self._put("unit", self.units, unit, event)
 
     def update_unit(self, unit: Unit, now: datetime | None = None, **changes: Any) -> Unit:
         now = now or utcnow()
@@ -196,30 +202,15 @@ class Hall:
         return unit
 
     def put_camera(self, camera: Camera, event: str | None = "camera.updated") -> Camera:
-        self.cameras[camera.id] = camera
-        data = camera.model_dump(mode="json")
-        self.store.put_object("camera", camera.id, camera.version, data)
-        if event:
-            self.emit(event, data)
-        return camera
+        return self._put("camera", self.cameras, camera, event)
 
     def put_grid(self, grid: Grid, event: str | None = "grid.updated") -> Grid:
-        self.grids[grid.id] = grid
-        data = grid.model_dump(mode="json")
-        self.store.put_object("grid", grid.id, grid.version, data)
-        if event:
-            self.emit(event, data)
-        return grid
+        return self._put("grid", self.grids, grid, event)
 
     def put_watchlist(self, entry: WatchlistEntry, event: str | None = "watchlist.upserted"
                       ) -> WatchlistEntry:
         entry = entry.model_copy(update={"photo_url": None})  # photos only on a logged read
-        self.watchlist[entry.id] = entry
-        data = entry.model_dump(mode="json")
-        self.store.put_object("watchlist", entry.id, entry.version, data)
-        if event:
-            self.emit(event, data)
-        return entry
+        return self._put("watchlist", self.watchlist, entry, event)
 
     def remove_watchlist(self, entry_id: str, reason: str) -> None:
         """Purge an entry (the contract: expired entries are never shown and are purged)."""
@@ -239,7 +230,7 @@ class Hall:
         now = utcnow()
         return {
             "cursor": self.cursor(),
-            "server_time": now.isoformat().replace("+00:00", "Z"),
+            "server_time": format_time(now),
             "grids": {"type": "FeatureCollection",
                       "features": [g.model_dump(mode="json") for g in self.grids.values()]},
             "cameras": [c.model_dump(mode="json") for c in self.cameras.values()],
