@@ -79,7 +79,19 @@ if ! PY=$(find_python); then
   log "or point CCW_PYTHON at it, then run this script again."
   exit 1
 fi
-log "using $PY ($("$PY" -c 'import sys; print(sys.version.split()[0])'))"
+PYVER=$("$PY" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')
+log "using $PY ($PYVER)"
+
+# Debian's and Ubuntu's system Python cannot make a virtual environment without its venv
+# package (no ensurepip); bring it in when that is the Python we found.
+if ! "$PY" -c 'import ensurepip' >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+  log "installing python${PYVER}-venv for $PY"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "python${PYVER}-venv" \
+    || $SUDO apt-get install -y -qq --no-install-recommends python3-venv
+fi
 
 # --- Virtual environment ------------------------------------------------------------------------
 if [ -x .venv/bin/python ] && ! python_ok .venv/bin/python; then
