@@ -66,7 +66,10 @@ class CentralSession:
         return result
 
     async def start(self) -> None:
-        """Show the cache, follow the server, send what the outbox holds, ship the audit."""
+        """Show the cache, follow the server, send what the outbox holds, ship the audit.
+        Starting a started session does nothing."""
+        if self._started:
+            return
         await self.sync.start()
         self.commands.start()
         self.auditor.start()

@@ -40,7 +40,7 @@ class SyncEngine:
 
     def __init__(self, api: CentralApi, cache: LocalCache, writer: DiskWriter, *,
                  batch_interval: float = 0.05, batch_max: int = 500, watchdog: float = 45.0,
-                 backoff: Backoff | None = None, offline_after: float = 30.0,
+                 backoff: Backoff | None = None, offline_after: float = 3.0,
                  purge_interval: float = 60.0) -> None:
         self.api = api
         self.cache = cache
@@ -64,6 +64,7 @@ class SyncEngine:
         self._tasks = BackgroundTasks()
         self._session_renewed = asyncio.Event()
         self._lost_at: float | None = None
+        self._cached: ChangeSet | None = None
 
     # --- listeners ------------------------------------------------------------------------
 
@@ -110,11 +111,17 @@ class SyncEngine:
                          cameras=objects["camera"], grids=objects["grid"],
                          watchlist=objects["watchlist"])
 
-    async def start(self, *, emit_cached: bool = True) -> None:
-        """Load the cache (announcing it as the first change set), then follow the server."""
-        cached = await self.writer.run(self.load_cached)
-        if emit_cached:
-            self._emit(cached)
+    async def show_cached(self) -> ChangeSet:
+        """Load the cache and announce it as the first change set (once): the first paint,
+        before any network."""
+        if self._cached is None:
+            self._cached = await self.writer.run(self.load_cached)
+            self._emit(self._cached)
+        return self._cached
+
+    async def start(self) -> None:
+        """Show the cache (if not done yet), then follow the server."""
+        await self.show_cached()
         self._tasks.start(self._follow(), "ccw-sync-stream")
         self._tasks.start(self._flush_loop(), "ccw-sync-flush")
         self._tasks.start(self._purge_loop(), "ccw-sync-purge")

@@ -103,4 +103,9 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e ".[test]"
+# Build artefacts that are not committed: the compiled translations (.ts → .qm).
+for ts in resources/i18n/*.ts; do
+  [ -e "$ts" ] || continue
+  .venv/bin/pyside6-lrelease -silent "$ts" -qm "${ts%.ts}.qm"
+done
 log "ready: .venv has the workstation and its test tools"

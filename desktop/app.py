@@ -1,0 +1,48 @@
+"""Running the workstation: the QApplication, asyncio on the Qt loop (qasync), and a clean
+stop that leaves queued commands in the outbox and no demo server behind."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import sys
+
+import qasync
+from PySide6.QtWidgets import QApplication
+
+from desktop.shell.workstation import Options, Workstation
+
+log = logging.getLogger(__name__)
+
+
+def make_application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("ccw")
+    app.setApplicationDisplayName("CCW")
+    app.setOrganizationName("ccw")
+    # The workstation decides when it has finished (after closing its session), not Qt.
+    app.setQuitOnLastWindowClosed(False)
+    return app
+
+
+async def run_workstation(options: Options) -> int:
+    workstation = Workstation(options)
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, workstation.closed.set)
+    try:
+        await workstation.start()
+        await workstation.closed.wait()
+    finally:
+        await workstation.close()
+    return 0
+
+
+def run(options: Options) -> int:
+    app = make_application()
+    from desktop.shell.theme import apply_theme
+
+    apply_theme(app)
+    return asyncio.run(run_workstation(options), loop_factory=lambda: qasync.QEventLoop(app))

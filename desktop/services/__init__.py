@@ -1,0 +1,1 @@
+"""Services: feed the state from backend_client and turn operator actions into commands."""

@@ -1,0 +1,211 @@
+"""The officer's own settings (language, large text, sounds, idle lock, last server and user),
+kept in one small versioned JSON file, apart from window and layout state.
+
+No Qt here. The file never holds a password or a token: ``UserSettings`` has no such field,
+``SettingsStore.save`` refuses any key that looks like one, and a server address is saved
+without any user:password part. A corrupt file is moved aside and the defaults are used; the
+sentence for the officer is left in ``SettingsStore.problem`` (and logged).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+from typing import Any, Final, Literal, get_args
+from urllib.parse import urlsplit, urlunsplit
+
+from backend_client.sqlite_files import StorageUnavailable, move_aside
+
+log = logging.getLogger(__name__)
+
+Language = Literal["system", "zh_CN", "en"]
+LANGUAGES: Final = get_args(Language)
+THEMES: Final = ("operations-dark",)
+FORMAT_VERSION: Final = 1
+SETTINGS_FILE_NAME: Final = "user-settings.json"
+IDLE_LOCK_RANGE: Final = (1, 240)  # minutes the officer may choose; 0 is only for the site
+_SECRET_WORDS: Final = ("pass", "token", "secret", "credential")
+
+
+@dataclass(frozen=True, slots=True)
+class UserSettings:
+    """One officer's preferences. Immutable: change with ``dataclasses.replace``."""
+
+    language: Language = "system"
+    theme: str = "operations-dark"
+    large_text: bool = False
+    sounds: bool = True
+    sound_volume: int = 80
+    idle_lock_minutes: int = 30
+    remember_server: bool = True
+    last_server: str | None = None
+    last_user: str | None = None
+    format_version: int = FORMAT_VERSION
+
+
+@dataclass(frozen=True, slots=True)
+class SettingsProblem:
+    """Why the settings file could not be used. ``moved_to``: where the bad file went."""
+
+    message: str
+    moved_to: Path | None = None
+
+
+def _v0_to_v1(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 0 (the prototype, no ``format_version``): ``locale``, ``big_fonts``, a volume of
+    0.0-1.0 and the idle lock in seconds. It also kept a password; that is dropped."""
+    out = {k: v for k, v in data.items()
+           if k not in ("locale", "big_fonts", "volume", "idle_lock_seconds")}
+    if "locale" in data:
+        out["language"] = {"zh": "zh_CN", "zh_CN": "zh_CN", "en": "en", "en_US": "en"}.get(
+            str(data["locale"]), "system")
+    if "big_fonts" in data:
+        out["large_text"] = bool(data["big_fonts"])
+    if isinstance(data.get("volume"), int | float):
+        out["sound_volume"] = round(float(data["volume"]) * 100)
+    if isinstance(data.get("idle_lock_seconds"), int | float):
+        out["idle_lock_minutes"] = max(1, round(data["idle_lock_seconds"] / 60))
+    out["format_version"] = 1
+    return out
+
+
+# From format version N to N + 1.
+MIGRATIONS: Final[dict[int, Callable[[dict[str, Any]], dict[str, Any]]]] = {0: _v0_to_v1}
+
+
+def _is_secret_key(key: str) -> bool:
+    return any(word in key.lower() for word in _SECRET_WORDS)
+
+
+def _without_userinfo(url: str | None) -> str | None:
+    if not url:
+        return url
+    parts = urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url
+    host = parts.hostname or ""
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
+_VALID: Final[dict[str, Callable[[Any], bool]]] = {
+    "language": lambda v: v in LANGUAGES,
+    "theme": lambda v: v in THEMES,
+    "sound_volume": lambda v: type(v) is int and 0 <= v <= 100,
+    "idle_lock_minutes": lambda v: type(v) is int and v >= 0,
+    "last_server": lambda v: v is None or isinstance(v, str),
+    "last_user": lambda v: v is None or isinstance(v, str),
+    "large_text": lambda v: type(v) is bool,
+    "sounds": lambda v: type(v) is bool,
+    "remember_server": lambda v: type(v) is bool,
+}
+
+
+def _checked(data: dict[str, Any]) -> UserSettings:
+    """Known keys of the right type and range; anything else falls back to its default."""
+    values: dict[str, Any] = {}
+    for name, valid in _VALID.items():
+        if name not in data:
+            continue
+        if valid(data[name]):
+            values[name] = data[name]
+        else:
+            log.warning("settings: ignoring %s=%r (not a valid value)", name, data[name])
+    settings = UserSettings(**values)
+    return replace(settings, last_server=_without_userinfo(settings.last_server))
+
+
+class SettingsStore:
+    """Loads and saves ``UserSettings`` at ``path``. Not thread-safe: use from one thread
+    (the files are tiny; the shell calls it on the GUI thread at start and on OK)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.problem: SettingsProblem | None = None
+
+    @classmethod
+    def in_profile(cls, profile: Path) -> SettingsStore:
+        """The store at its usual place in a profile directory."""
+        return cls(Path(profile) / SETTINGS_FILE_NAME)
+
+    def load(self) -> UserSettings:
+        """The saved settings; the defaults if there is no file. A file that cannot be read
+        as settings is moved aside and ``problem`` says so."""
+        self.problem = None
+        try:
+            raw = self.path.read_text("utf-8")
+        except FileNotFoundError:
+            return UserSettings()
+        except (OSError, UnicodeDecodeError) as e:
+            return self._corrupt(f"cannot read it ({e})")
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError as e:
+            return self._corrupt(f"not JSON ({e})")
+        if not isinstance(data, dict):
+            return self._corrupt("not a JSON object")
+        version = data.get("format_version", 0)
+        if type(version) is not int or version < 0:
+            return self._corrupt(f"bad format_version {version!r}")
+        if version > FORMAT_VERSION:
+            log.warning("settings file %s is format %d, newer than this version's %d; "
+                        "reading what this version knows", self.path, version, FORMAT_VERSION)
+        while version < FORMAT_VERSION:
+            data = MIGRATIONS[version](data)
+            version += 1
+        return _checked(data)
+
+    def save(self, settings: UserSettings) -> None:
+        """Write atomically (temporary file, fsync, rename): a crash leaves the old file or
+        the new one, never half of one. Raises ``ValueError`` for a key that looks like a
+        password or a token, ``OSError`` if the disk refuses."""
+        data = asdict(settings)
+        secret = [k for k in data if _is_secret_key(k)]
+        if secret:
+            raise ValueError(f"settings must not hold secrets: {', '.join(secret)}")
+        data["format_version"] = FORMAT_VERSION
+        data["last_server"] = _without_userinfo(data.get("last_server"))
+        if not data.get("remember_server", True):
+            data["last_server"] = None
+        text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp",
+                                   dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(text)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        _fsync_dir(self.path.parent)
+
+    def _corrupt(self, reason: str) -> UserSettings:
+        moved: Path | None = None
+        try:
+            moved = move_aside(self.path, reason)
+        except StorageUnavailable as e:
+            log.error("settings: %s", e)
+        where = f" It was kept as {moved.name}." if moved else ""
+        self.problem = SettingsProblem(
+            "Your saved settings could not be read, so the standard settings are in use."
+            + where, moved)
+        log.warning("settings file %s unusable: %s", self.path, reason)
+        return UserSettings()
+
+
+def _fsync_dir(directory: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

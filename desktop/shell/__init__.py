@@ -1,0 +1,1 @@
+"""The Qt shell: main window, panes, extra screens, layouts, login, lock, status bar."""

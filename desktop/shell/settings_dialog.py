@@ -1,0 +1,148 @@
+"""The officer's settings dialog: language, large text, sounds and volume, idle lock.
+
+It edits a ``UserSettings`` and gives back a new one; saving and applying (theme, language,
+idle watcher) are the shell's job. GUI thread only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.settings import IDLE_LOCK_RANGE, SettingsProblem, UserSettings
+
+
+def problem_text(problem: SettingsProblem) -> str:
+    """The officer's sentence for a settings file that could not be used."""
+    text = QCoreApplication.translate(
+        "SettingsDialog",
+        "Your saved settings could not be read, so the standard settings are in use.")
+    if problem.moved_to is not None:
+        text += " " + QCoreApplication.translate(
+            "SettingsDialog", "The old file was kept as {name}.").format(
+                name=problem.moved_to.name)
+    return text
+
+
+class SettingsDialog(QDialog):
+    """Edits ``settings``; after ``exec()`` returns Accepted, ``result_settings()`` is the new
+    value. ``site_exempt``: the site exempts this position from the idle lock, so the officer
+    cannot set it (the dialog says why)."""
+
+    def __init__(self, settings: UserSettings, *, site_exempt: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._original = settings
+        self.setWindowTitle(self.tr("Settings"))
+        self.setObjectName("SettingsDialog")
+
+        self.language = QComboBox(self)
+        # Each language is named in itself, so an officer who cannot read the current one
+        # still finds their own.
+        for code, name in (("system", self.tr("Same as the system")),
+                           ("zh_CN", "中文（简体）"), ("en", "English")):
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+
+        self.large_text = QCheckBox(self.tr("Large text (for wall screens and projection)"), self)
+        self.large_text.setChecked(settings.large_text)
+
+        self.sounds = QCheckBox(self.tr("Play alarm and notice sounds"), self)
+        self.sounds.setChecked(settings.sounds)
+        self.volume = QSlider(Qt.Orientation.Horizontal, self)
+        self.volume.setRange(0, 100)
+        self.volume.setSingleStep(5)
+        self.volume.setPageStep(10)
+        self.volume.setValue(settings.sound_volume)
+        self.volume.setAccessibleName(self.tr("Sound volume"))
+        self.volume_value = QLabel(self)
+        self.volume_value.setMinimumWidth(self.fontMetrics().horizontalAdvance("100 %") + 4)
+        self.volume.valueChanged.connect(self._show_volume)
+        self.sounds.toggled.connect(self._enable_volume)
+        volume_row = QHBoxLayout()
+        volume_row.addWidget(self.volume, 1)
+        volume_row.addWidget(self.volume_value)
+
+        self.idle_lock = QSpinBox(self)
+        self.idle_lock.setRange(*IDLE_LOCK_RANGE)
+        self.idle_lock.setSuffix(self.tr(" min"))
+        self.idle_lock.setValue(min(max(settings.idle_lock_minutes, IDLE_LOCK_RANGE[0]),
+                                    IDLE_LOCK_RANGE[1]))
+        self.idle_note = QLabel(self)
+        self.idle_note.setWordWrap(True)
+        self.idle_note.setProperty("role", "dim")
+        self._site_exempt = site_exempt
+        if site_exempt:
+            self.idle_lock.setEnabled(False)
+            self.idle_note.setText(self.tr(
+                "This position is exempt from the idle lock by site policy: the screen does "
+                "not lock by itself. Lock it with Ctrl+L when you leave."))
+        else:
+            self.idle_note.setText(self.tr(
+                "The screen locks after this many minutes without keyboard or mouse input. "
+                "Alarms still sound while it is locked."))
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.addRow(self.tr("Language:"), self.language)
+        language_note = QLabel(self.tr("A new language takes effect when you restart."), self)
+        language_note.setProperty("role", "dim")
+        form.addRow("", language_note)
+        form.addRow("", self.large_text)
+        form.addRow("", self.sounds)
+        form.addRow(self.tr("Volume:"), volume_row)
+        form.addRow(self.tr("Lock the screen after:"), self.idle_lock)
+        form.addRow("", self.idle_note)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self._show_volume(self.volume.value())
+        self._enable_volume(self.sounds.isChecked())
+        self.setMinimumWidth(460)
+
+    def result_settings(self) -> UserSettings:
+        """The settings as edited (the original unchanged if the dialog was cancelled)."""
+        if self.result() != QDialog.DialogCode.Accepted:
+            return self._original
+        return self.edited_settings()
+
+    def edited_settings(self) -> UserSettings:
+        """The settings as the dialog shows them now, whether or not OK was pressed."""
+        return replace(
+            self._original,
+            language=self.language.currentData(),
+            large_text=self.large_text.isChecked(),
+            sounds=self.sounds.isChecked(),
+            sound_volume=self.volume.value(),
+            # An exempt position keeps what was saved; the site's policy decides, not this.
+            idle_lock_minutes=(self._original.idle_lock_minutes if self._site_exempt
+                               else self.idle_lock.value()),
+        )
+
+    def _show_volume(self, value: int) -> None:
+        self.volume_value.setText(self.tr("{n} %").format(n=value))
+
+    def _enable_volume(self, on: bool) -> None:
+        self.volume.setEnabled(on)
+        self.volume_value.setEnabled(on)

@@ -1,0 +1,172 @@
+"""``Workstation``: one running workstation — window, state, central service, demo server.
+
+Start-up order serves "first paint before the network": the window shows at once with an
+empty, labelled state; the cache fills it (read on the writer thread); then the demo server
+starts (on a worker thread) or the log-in dialog asks; only then the network. Every wait is an
+``await`` on the qasync loop, never a blocking call on the UI thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Coroutine
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+from backend_client import schemas as s
+from backend_client.errors import CentralError
+from backend_client.profile import profile_dir
+from backend_client.schemas import NoticeLevel
+from backend_client.server.process import ServerProcess, ServerStartError
+from desktop.services.central import CentralService
+from desktop.shell.hall_screens import HallScreens
+from desktop.shell.login import LoginDialog
+from desktop.shell.main_window import MainWindow
+from desktop.state.hall import HallState
+from desktop.state.session import SessionState
+
+log = logging.getLogger(__name__)
+
+DEMO_USER, DEMO_PASSWORD = "duty", "demo"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Workstation", text)
+
+
+@dataclass
+class Options:
+    server: str | None = None
+    demo: bool = False
+    profile: str | None = None
+    layout: str | None = None
+    lang: str | None = None
+    screens: int | None = None
+    user: str | None = None
+    debug: bool = False
+    demo_args: tuple[str, ...] = ("--alarm-rate", "0.3")
+
+
+class Workstation:
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self.profile: Path = profile_dir(options.profile)
+        self.hall = HallState()
+        self.state = SessionState()
+        self.window = MainWindow(self.hall, self.state)
+        self.window.login_requested.connect(self.ask_login)
+        self.window.closing.connect(self._window_closed)
+        self.screens = HallScreens(self.window, self.state, self.profile / "layouts",
+                                   options.screens)
+        self.service: CentralService | None = None
+        self.demo_server: ServerProcess | None = None
+        self.closed = asyncio.Event()
+        self.login_dialog: LoginDialog | None = None
+        self._tasks: set[asyncio.Task[object]] = set()
+
+    # --- start and stop ---------------------------------------------------------------------
+
+    async def start(self) -> None:
+        self.screens.open_initial(self.options.layout, None)
+        self.window.show()  # first paint: before any disk or network
+        await asyncio.sleep(0)
+        url = self.options.server
+        if self.options.demo:
+            url = await self._start_demo_server()
+            if url is None:
+                return
+        if url is None:
+            self.ask_login()
+            return
+        await self._open_service(url)
+        if self.options.demo:
+            await self._login(url, DEMO_USER, DEMO_PASSWORD)
+        else:
+            self.ask_login()
+
+    async def _start_demo_server(self) -> str | None:
+        try:
+            self.demo_server = await asyncio.to_thread(
+                ServerProcess, *self.options.demo_args, db=self.profile / "demo-server.sqlite",
+                workdir=self.profile / "demo-server")
+        except ServerStartError as e:
+            log.error("demo server did not start: %s", e)
+            self.state.add_notice(_notice("critical", tr(
+                "The demo server did not start. See the log for details.")))
+            return None
+        return self.demo_server.url
+
+    async def _open_service(self, url: str) -> None:
+        if self.service is not None:
+            if self.service.session.api.base_url.startswith(url.rstrip("/")):
+                return
+            await self.service.close()
+        self.service = await CentralService.open(url, str(self.profile), self.hall, self.state)
+        await self.service.show_cached()
+
+    async def close(self) -> None:
+        """Stop the sync, close the files, stop the demo server. Queued commands stay queued."""
+        for task in list(self._tasks):
+            task.cancel()
+        if self.service is not None:
+            await self.service.close()
+            self.service = None
+        if self.demo_server is not None:
+            await asyncio.to_thread(self.demo_server.close)
+            self.demo_server = None
+        self.screens.extra.close_all()
+        if self.window.isVisible():
+            self.window.close()
+
+    def _window_closed(self) -> None:
+        self.closed.set()
+
+    # --- log-in -----------------------------------------------------------------------------
+
+    def ask_login(self, reason: str = "") -> None:
+        if self.login_dialog is not None and self.login_dialog.isVisible():
+            self.login_dialog.raise_()
+            return
+        operator = self.state.operator
+        server = self.options.server or (self.demo_server.url if self.demo_server else "")
+        if self.service is not None:
+            server = self.service.session.api.base_url.removesuffix("/api/v1")
+        dialog = LoginDialog(server, operator.id if operator else (self.options.user or ""),
+                             remember=True, reason=reason,
+                             server_editable=operator is None, parent=self.window)
+        dialog.submitted.connect(
+            lambda srv, user, pw, _remember: self._spawn(self._login(srv, user, pw, dialog)))
+        self.login_dialog = dialog
+        dialog.open()
+
+    async def _login(self, server: str, user: str, password: str,
+                     dialog: LoginDialog | None = None) -> None:
+        try:
+            await self._open_service(server)
+            assert self.service is not None
+            await self.service.login(user, password)
+        except CentralError as e:
+            log.warning("log-in as %s failed: %r (%s)", user, e, e.detail)
+            if dialog is not None:
+                dialog.show_error(str(e))
+            else:
+                self.ask_login(str(e))
+            return
+        if dialog is not None:
+            dialog.accept()
+        self.window.apply_roles()
+        self.screens.layouts.role = self.state.roles[0] if self.state.roles else None
+        await self.service.start()  # once; a later log-in (after a 401) resumes the same
+
+    def _spawn(self, coro: Coroutine[object, object, object]) -> None:
+        task = asyncio.get_running_loop().create_task(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+
+def _notice(level: NoticeLevel, text: str) -> s.Notice:
+    """A notice of this workstation's own, shown like the server's."""
+    return s.Notice(level=level, text=text, at=s.utcnow())

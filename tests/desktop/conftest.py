@@ -1,0 +1,72 @@
+"""Fixtures for the workstation's GUI tests (run under Xvfb by pytest-xvfb, real xcb)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Coroutine, Iterator
+from typing import Any
+
+import pytest
+import qasync
+from PySide6.QtWidgets import QApplication
+
+from desktop.app import make_application
+from desktop.shell.workstation import Options, Workstation
+
+
+@pytest.fixture
+def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
+    """asyncio on the Qt loop, as in the application."""
+    make_application()
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    yield loop
+    loop.run_until_complete(loop.shutdown_asyncgens())
+    loop.close()  # stops qasync's executor threads (asyncio.to_thread) before Qt goes
+    asyncio.set_event_loop(None)
+
+
+def run_ui[T](loop: qasync.QEventLoop, coro: Coroutine[Any, Any, T], timeout: float = 60) -> T:
+    """Run a coroutine on the Qt loop (events are processed meanwhile), with a time limit."""
+
+    async def guarded() -> T:
+        async with asyncio.timeout(timeout):
+            return await coro
+
+    return loop.run_until_complete(guarded())
+
+
+async def until(condition: Any, timeout: float = 20.0, what: str = "condition") -> None:
+    """Wait (processing events) until ``condition()`` is true."""
+    loop = asyncio.get_running_loop()
+    end = loop.time() + timeout
+    while not condition():
+        if loop.time() > end:
+            raise AssertionError(f"timed out waiting for {what}")
+        await asyncio.sleep(0.05)
+
+
+@pytest.fixture
+def make_workstation(qapp: QApplication, qloop: qasync.QEventLoop, tmp_path: Any
+                     ) -> Iterator[Any]:
+    """``await make_workstation(server=url | demo=True, ...)``: a started workstation on a fresh
+    profile; closed at the end of the test, which fails if a top-level window leaked."""
+    made: list[Workstation] = []
+
+    async def make(**options: Any) -> Workstation:
+        options.setdefault("profile", str(tmp_path / f"profile-{len(made)}"))
+        ws = Workstation(Options(**options))
+        made.append(ws)
+        await ws.start()
+        await until(lambda: ws.window.isVisible() and ws.window.windowHandle() is not None
+                    and ws.window.windowHandle().isExposed(), what="the main window")
+        return ws
+
+    yield make
+    for ws in made:
+        run_ui(qloop, ws.close())
+    qapp.processEvents()
+    leaked = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    for w in leaked:
+        w.close()
+    assert not leaked, f"top-level windows left open: {leaked}"
