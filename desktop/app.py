@@ -11,6 +11,9 @@ import sys
 import qasync
 from PySide6.QtWidgets import QApplication
 
+from desktop.shell.i18n import Translations
+from desktop.shell.stall_watchdog import StallWatchdog
+from desktop.shell.theme import apply_theme
 from desktop.shell.workstation import Options, Workstation
 
 log = logging.getLogger(__name__)
@@ -28,6 +31,10 @@ def make_application() -> QApplication:
 
 
 async def run_workstation(options: Options) -> int:
+    watchdog = None
+    if options.debug:
+        watchdog = StallWatchdog(50.0)
+        watchdog.start()
     workstation = Workstation(options)
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -37,12 +44,13 @@ async def run_workstation(options: Options) -> int:
         await workstation.closed.wait()
     finally:
         await workstation.close()
+        if watchdog is not None:
+            watchdog.stop()
     return 0
 
 
 def run(options: Options) -> int:
     app = make_application()
-    from desktop.shell.theme import apply_theme
-
+    Translations(app).install(options.lang)
     apply_theme(app)
     return asyncio.run(run_workstation(options), loop_factory=lambda: qasync.QEventLoop(app))

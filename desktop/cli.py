@@ -34,6 +34,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--user", metavar="NAME", help="user name to offer at log-in")
     ap.add_argument("--debug", action="store_true",
                     help="debug logging, and log any UI-thread stall over 50 ms with its stack")
+    ap.add_argument("--report-startup", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--version", action="version", version=f"ccw {app_version()}")
     args = ap.parse_args(argv)
     if args.screens is not None and not 1 <= args.screens <= 8:
@@ -49,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
 
     return run(Options(server=args.server, demo=args.demo, profile=args.profile,
                        layout=args.layout, lang=args.lang, screens=args.screens,
-                       user=args.user, debug=args.debug))
+                       user=args.user, debug=args.debug, report_startup=args.report_startup))
 
 
 if __name__ == "__main__":

@@ -118,7 +118,7 @@ class _Overlay(QWidget):
         super().__init__(window)
         self.setObjectName("LockOverlay")
         # A native window of its own, stacked above native video surfaces of its siblings.
-        self.setAttribute(Qt.WidgetAttribute.WA_NativeWindow)
+        pass
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setAutoFillBackground(True)
         pal = self.palette()

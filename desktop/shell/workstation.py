@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 from collections.abc import Coroutine
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,6 +48,7 @@ class Options:
     screens: int | None = None
     user: str | None = None
     debug: bool = False
+    report_startup: bool = False  # benchmarks: print when the cached state has been painted
     demo_args: tuple[str, ...] = ("--alarm-rate", "0.3")
 
 
@@ -106,6 +108,10 @@ class Workstation:
             await self.service.close()
         self.service = await CentralService.open(url, str(self.profile), self.hall, self.state)
         await self.service.show_cached()
+        if self.options.report_startup:
+            self.window.repaint()  # the cached state, on screen now
+            print(f"startup first-paint units={len(self.hall.units)}", file=sys.stderr,
+                  flush=True)
 
     async def close(self) -> None:
         """Stop the sync, close the files, stop the demo server. Queued commands stay queued."""
