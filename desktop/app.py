@@ -49,8 +49,14 @@ async def run_workstation(options: Options) -> int:
     return 0
 
 
-def run(options: Options) -> int:
+def prepare_application(options: Options) -> QApplication:
+    """The application as the workstation runs it: language and theme installed."""
     app = make_application()
     Translations(app).install(options.lang)
     apply_theme(app)
+    return app
+
+
+def run(options: Options) -> int:
+    app = prepare_application(options)
     return asyncio.run(run_workstation(options), loop_factory=lambda: qasync.QEventLoop(app))

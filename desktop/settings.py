@@ -32,7 +32,7 @@ IDLE_LOCK_RANGE: Final = (1, 240)  # minutes the officer may choose; 0 is only f
 _SECRET_WORDS: Final = ("pass", "token", "secret", "credential")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class UserSettings:
     """One officer's preferences. Immutable: change with ``dataclasses.replace``."""
 
@@ -48,7 +48,7 @@ class UserSettings:
     format_version: int = FORMAT_VERSION
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class SettingsProblem:
     """Why the settings file could not be used. ``moved_to``: where the bad file went."""
 

@@ -63,6 +63,10 @@ class HallScreens(QObject):
         if name:
             self._run(lambda: self.layouts.switch(name))
 
+    def raise_extra_windows(self) -> None:
+        for window in self.extra.windows():
+            window.raise_()
+
     # --- the officer's commands ---------------------------------------------------------------
 
     def ask_save(self) -> None:
@@ -140,7 +144,8 @@ class HallScreens(QObject):
             log.warning("layout action failed: %s", e)
             self._notice("warning", str(e))
             return False
-        for text in result if isinstance(result, list) else []:
+        # The status bar shows the newest notice: add the summary (first) last.
+        for text in reversed(result) if isinstance(result, list) else []:
             self._notice("warning", text)
         self._refresh_menus()
         return True

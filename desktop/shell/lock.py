@@ -112,42 +112,59 @@ class IdleWatcher(QObject):
 
 
 class _Overlay(QWidget):
-    """An opaque native cover over one window; the main one carries the unlock form."""
+    """An opaque native cover over one window. With ``form``, it asks for the password."""
 
-    def __init__(self, window: QWidget, banner: str, hint: str) -> None:
+    def __init__(self, window: QWidget, banner: str, hint: str, *, form: bool) -> None:
         super().__init__(window)
         self.setObjectName("LockOverlay")
-        # A native window of its own, stacked above native video surfaces of its siblings.
-        pass
+        # A native window of its own, stacked above the native video surfaces underneath.
+        self.setAttribute(Qt.WidgetAttribute.WA_NativeWindow)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setAutoFillBackground(True)
         pal = self.palette()
         pal.setColor(self.backgroundRole(), Qt.GlobalColor.black)
         self.setPalette(pal)  # opaque even without the theme's style sheet
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.layout_ = QVBoxLayout(self)
-        self.layout_.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.card = QFrame(self, objectName="LockCard")
-        self.card.setMinimumWidth(360)
-        self.card_layout = QVBoxLayout(self.card)
-        self.card_layout.setContentsMargins(32, 28, 32, 28)
-        self.card_layout.setSpacing(12)
-        mark = QLabel(self.card)
-        mark.setPixmap(icon("lock").pixmap(48, 48))
-        mark.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.banner = QLabel(banner, self.card, objectName="LockBanner")
-        self.hint = QLabel(hint, self.card)
-        self.hint.setProperty("role", "dim")
-        for w in (mark, self.banner, self.hint):
+        em = self.fontMetrics().height()  # sizes follow the font (large-text mode)
+        card = self._card = QFrame(self, objectName="LockCard")
+        self._card_width = max(360, em * 22)
+        column = QVBoxLayout(card)
+        column.setContentsMargins(2 * em, 2 * em, 2 * em, 2 * em)
+        column.setSpacing(em * 3 // 4)
+        mark = QLabel(card)
+        mark.setPixmap(icon("lock").pixmap(3 * em, 3 * em))
+        self.banner = QLabel(banner, card, objectName="LockName" if form else "LockBanner")
+        self.banner.setWordWrap(True)
+        hint_label = QLabel(hint, card)
+        hint_label.setProperty("role", "dim")
+        for w in (mark, self.banner, hint_label):
             w.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.card_layout.addWidget(w)
-        self.layout_.addWidget(self.card)
+            column.addWidget(w)
+        QVBoxLayout(self).addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
+        self.password: QLineEdit | None = None
+        if form:
+            self.password = QLineEdit(card)
+            self.password.setEchoMode(QLineEdit.EchoMode.Password)
+            self.unlock_button = QPushButton(card)
+            self.unlock_button.setDefault(True)
+            self.message = QLabel(card)
+            self.message.setProperty("role", "error")
+            self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.message.setWordWrap(True)
+            self.message.hide()
+            for w in (self.password, self.unlock_button, self.message):
+                column.addWidget(w)
+            self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            self.setFocusProxy(self.password)  # a click anywhere on the cover: type here
         window.installEventFilter(self)
+        self._fit(window)
+
+    def _fit(self, window: QWidget) -> None:
         self.setGeometry(window.rect())
+        self._card.setFixedWidth(max(0, min(self._card_width, window.width() - 24)))
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if obj is self.parentWidget() and event.type() == _T.Resize:
-            self.setGeometry(obj.rect())
+            self._fit(obj)
         return False
 
 
@@ -194,7 +211,7 @@ class LockScreen(QObject):
 
     def password_field(self) -> QLineEdit | None:
         """The password field while locked (for the shell's focus handling and for tests)."""
-        return getattr(self._form, "password", None)
+        return self._form.password if self._form is not None else None
 
     def message(self) -> str:
         """What the unlock form says under the password field ('' if nothing)."""
@@ -251,7 +268,8 @@ class LockScreen(QObject):
         except Exception:
             log.exception("password check failed")
         finally:
-            self._task = None
+            if self._task is asyncio.current_task():
+                self._task = None
         if generation != self._generation or not self._is_locked:
             return  # unlocked or re-locked meanwhile: this answer is stale
         self._set_busy(False)
@@ -271,6 +289,8 @@ class LockScreen(QObject):
 
     def _set_busy(self, busy: bool) -> None:
         if self._form is not None:
+            if busy:
+                self._form.password.clear()  # the password lives no longer than needed
             self._form.password.setEnabled(not busy)
             self._form.unlock_button.setEnabled(not busy)
             self._form.unlock_button.setText(self.tr("Checking…") if busy else self.tr("Unlock"))
@@ -322,41 +342,29 @@ class LockScreen(QObject):
         direct = Qt.FindChildOption.FindDirectChildrenOnly
         for child in window.findChildren(QWidget, options=direct):
             if child.isEnabled() and not child.isWindow():
-                child.setEnabled(False)
+                child.setEnabled(False)  # no focus, no clicks, no shortcuts underneath
                 self._disabled.append(child)
         if is_main:
-            overlay = self._build_form(window)
+            name = self._name() if callable(self._name) else self._name
+            since = self._since.strftime("%H:%M") if self._since else ""
+            overlay = _Overlay(window, name or self.tr("Workstation locked"),
+                               self.tr("Locked since {time}").format(time=since), form=True)
+            overlay.password.setPlaceholderText(self.tr("Password"))
+            overlay.password.setAccessibleName(self.tr("Password"))
+            overlay.unlock_button.setText(self.tr("Unlock"))
+            overlay.password.returnPressed.connect(self._submit_form)
+            overlay.unlock_button.clicked.connect(self._submit_form)
+            self._form = overlay
         else:
             overlay = _Overlay(window, self.tr("Workstation locked"),
-                               self.tr("Unlock it on the main screen."))
+                               self.tr("Unlock it on the main screen."), form=False)
         overlay.show()
         overlay.raise_()
         self._overlays.append(overlay)
 
-    def _build_form(self, window: QWidget) -> _Overlay:
-        name = self._name() if callable(self._name) else self._name
-        since = self._since.strftime("%H:%M") if self._since else ""
-        o = _Overlay(window, name or self.tr("Workstation locked"),
-                     self.tr("Locked since {time}").format(time=since))
-        o.banner.setObjectName("LockName")
-        o.password = QLineEdit(o.card)
-        o.password.setEchoMode(QLineEdit.EchoMode.Password)
-        o.password.setPlaceholderText(self.tr("Password"))
-        o.password.setAccessibleName(self.tr("Password"))
-        o.password.returnPressed.connect(lambda: self.submit(o.password.text()))
-        o.unlock_button = QPushButton(self.tr("Unlock"), o.card)
-        o.unlock_button.setDefault(True)
-        o.unlock_button.clicked.connect(lambda: self.submit(o.password.text()))
-        o.message = QLabel(o.card)
-        o.message.setProperty("role", "error")
-        o.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        o.message.setWordWrap(True)
-        o.message.hide()
-        for w in (o.password, o.unlock_button, o.message):
-            o.card_layout.addWidget(w)
-        o.setFocusProxy(o.password)
-        self._form = o
-        return o
+    def _submit_form(self) -> None:
+        if self._form is not None:
+            self.submit(self._form.password.text())
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         t = event.type()

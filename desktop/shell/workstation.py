@@ -74,6 +74,7 @@ class Workstation:
     async def start(self) -> None:
         self.screens.open_initial(self.options.layout, None)
         self.window.show()  # first paint: before any disk or network
+        self.screens.raise_extra_windows()  # a wall window restored with the layout stays on top
         await asyncio.sleep(0)
         url = self.options.server
         if self.options.demo:
@@ -85,7 +86,7 @@ class Workstation:
             return
         await self._open_service(url)
         if self.options.demo:
-            await self._login(url, DEMO_USER, DEMO_PASSWORD)
+            await self.login(url, DEMO_USER, DEMO_PASSWORD)
         else:
             self.ask_login()
 
@@ -124,6 +125,8 @@ class Workstation:
             await asyncio.to_thread(self.demo_server.close)
             self.demo_server = None
         self.screens.extra.close_all()
+        if self.login_dialog is not None:
+            self.login_dialog.close()
         if self.window.isVisible():
             self.window.close()
 
@@ -144,12 +147,13 @@ class Workstation:
                              remember=True, reason=reason,
                              server_editable=operator is None, parent=self.window)
         dialog.submitted.connect(
-            lambda srv, user, pw, _remember: self._spawn(self._login(srv, user, pw, dialog)))
+            lambda srv, user, pw, _remember: self._spawn(self.login(srv, user, pw, dialog)))
         self.login_dialog = dialog
         dialog.open()
 
-    async def _login(self, server: str, user: str, password: str,
-                     dialog: LoginDialog | None = None) -> None:
+    async def login(self, server: str, user: str, password: str,
+                    dialog: LoginDialog | None = None) -> None:
+        """Log in (from the dialog, or directly for the demo and tests) and go live."""
         try:
             await self._open_service(server)
             assert self.service is not None
@@ -161,8 +165,8 @@ class Workstation:
             else:
                 self.ask_login(str(e))
             return
-        if dialog is not None:
-            dialog.accept()
+        if self.login_dialog is not None:
+            self.login_dialog.accept()
         self.window.apply_roles()
         self.screens.layouts.role = self.state.roles[0] if self.state.roles else None
         await self.service.start()  # once; a later log-in (after a 401) resumes the same

@@ -10,7 +10,7 @@ import pytest
 import qasync
 from PySide6.QtWidgets import QApplication
 
-from desktop.app import make_application
+from desktop.app import make_application, prepare_application
 from desktop.shell.workstation import Options, Workstation
 
 
@@ -55,6 +55,7 @@ def make_workstation(qapp: QApplication, qloop: qasync.QEventLoop, tmp_path: Any
 
     async def make(**options: Any) -> Workstation:
         options.setdefault("profile", str(tmp_path / f"profile-{len(made)}"))
+        prepare_application(Options(**options))
         ws = Workstation(Options(**options))
         made.append(ws)
         await ws.start()
