@@ -210,12 +210,25 @@ class SyncEngine:
         if self._lost_at is None:
             self._lost_at = loop.time()
         delay = self.backoff.next_delay()
-        status: ConnectionStatus = ("offline" if loop.time() - self._lost_at >= self.offline_after
-                                    else "reconnecting")
+        offline_at = self._lost_at + self.offline_after
         log.warning("event stream lost (%s); attempt %d in %.1f s", why,
                     self.backoff.attempt, delay)
-        self._set_state(status, attempt=self.backoff.attempt, delay=delay, error=why)
-        await asyncio.sleep(delay)
+        now = loop.time()
+        if now >= offline_at:
+            self._set_state("offline", attempt=self.backoff.attempt, delay=delay, error=why)
+            await asyncio.sleep(delay)
+            return
+        self._set_state("reconnecting", attempt=self.backoff.attempt, delay=delay, error=why)
+        if now + delay <= offline_at:
+            await asyncio.sleep(delay)
+            return
+        # The officer is told "OFFLINE" when the time comes, not at the next failed attempt
+        # (with the backoff doubling, that could be many seconds later).
+        await asyncio.sleep(offline_at - now)
+        remaining = now + delay - loop.time()
+        self._set_state("offline", attempt=self.backoff.attempt, delay=max(0.0, remaining),
+                        error=why)
+        await asyncio.sleep(max(0.0, remaining))
 
     # --- batching -------------------------------------------------------------------------
 

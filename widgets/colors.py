@@ -38,7 +38,7 @@ _WHITE: Final = "#ffffff"
 _INK: Final = "#141414"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Swatch:
     """A background and the text colour to write on it, as ``#rrggbb`` strings (usable in
     style sheets); ``background_color()`` and ``text_color()`` give fresh ``QColor``s."""

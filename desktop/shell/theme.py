@@ -151,7 +151,6 @@ def ui_font(*, large_text: bool = False) -> QFont:
 
 def apply_theme(app: QApplication, *, large_text: bool = False) -> None:
     """Apply style, palette, font and style sheet to the whole application."""
-    return
     app.setStyle("Fusion")  # the one style that honours a dark palette on every platform
     app.setPalette(build_palette())
     app.setFont(ui_font(large_text=large_text))

@@ -11,11 +11,20 @@ from datetime import datetime
 import pytest
 import qasync
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QColor, QGuiApplication, QImage, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QGuiApplication,
+    QImage,
+    QKeySequence,
+    QPalette,
+    QShortcut,
+)
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from desktop.shell import theme
 from desktop.shell.lock import IdleWatcher, LockScreen
+from tests.desktop.test_theme import themed  # noqa: F401 (a fixture)
 
 SECRET = QColor("#ff00ff")  # the names and faces a passer-by must not see
 VIDEO = QColor("#00ff00")   # a native video surface
@@ -40,18 +49,6 @@ def aio(qapp):
     asyncio.events._set_running_loop(None)
     loop.close()
     asyncio.set_event_loop(None)
-
-
-@pytest.fixture
-def themed(qapp):
-    saved = (qapp.style().name(), QPalette(qapp.palette()), qapp.font(), qapp.styleSheet())
-    theme.apply_theme(qapp)
-    yield qapp
-    style, palette, font, sheet = saved
-    qapp.setStyleSheet(sheet)
-    qapp.setStyle(style)
-    qapp.setPalette(palette)
-    qapp.setFont(font)
 
 
 def painted(color: QColor, text: str, parent: QWidget | None = None) -> QLabel:
@@ -173,7 +170,8 @@ async def check_demo(password: str) -> bool:
 
 
 @pytest.fixture
-def hall(qtbot, themed, aio):
+def hall(qtbot, request, aio):
+    theme.apply_theme(request.getfixturevalue("themed"))
     h = Hall(qtbot)
     h.lock = LockScreen(h.windows, check_demo, operator_name="值班员 张伟 (duty)",
                         now=lambda: datetime(2025, 3, 1, 14, 5))
@@ -209,6 +207,8 @@ def test_lock_covers_every_window_and_unlocks_with_the_right_password(qtbot, hal
     qtbot.waitUntil(lambda: "Wrong password" in hall.lock.message(), timeout=2000)
     assert hall.lock.is_locked() and hall.lock.password_field().text() == ""
     assert count(on_screen(hall.main), SECRET) == 0
+    render(hall.main).save("/tmp/lock-screen-wrong.png")
+    render(hall.extra).save("/tmp/lock-screen-extra.png")
 
     with qtbot.waitSignal(hall.lock.unlocked, timeout=2000):
         unlock_with(qtbot, hall.lock, "demo")
@@ -295,17 +295,23 @@ def test_a_window_shown_while_locked_is_covered(qtbot, hall):
 
 def test_a_video_surface_created_while_locked_stays_covered(qtbot, hall):
     hall.lock.lock()
-    qtbot.waitUntil(lambda: not visible(hall.main, VIDEO), timeout=2000)
-    # A native surface parented straight to the top-level window starts on top of the
-    # stack (as a video player's may); the lock must restack its cover above it.
-    late = QWidget(hall.main)
-    late.setAttribute(Qt.WidgetAttribute.WA_DontCreateNativeAncestors)
-    late.setAttribute(Qt.WidgetAttribute.WA_NativeWindow)
-    late.setGeometry(20, 20, 200, 150)
-    late.show()
-    hall.surfaces.append(XSurface(late, VIDEO))
-    qtbot.waitUntil(lambda: count(on_screen(hall.main), VIDEO) > 0, timeout=2000)
-    qtbot.waitUntil(lambda: count(on_screen(hall.main), VIDEO) == 0, timeout=3000)
+    qtbot.waitUntil(lambda: not visible(hall.extra, SECRET), timeout=2000)
+    # A tile that starts playing while locked: a new native window with an X surface in it,
+    # one made the usual way and one without native ancestors (a direct X child of the
+    # top-level's window, created after the cover).
+    for parent, no_ancestors in ((hall.main.centralWidget(), False),
+                                 (hall.extra.findChild(QLabel), True)):
+        late = QWidget(parent)
+        late.setAttribute(Qt.WidgetAttribute.WA_DontCreateNativeAncestors, no_ancestors)
+        late.setAttribute(Qt.WidgetAttribute.WA_NativeWindow)
+        late.setGeometry(10, 10, 200, 150)
+        late.show()
+        hall.surfaces.append(XSurface(late, VIDEO))
+    qtbot.wait(700)  # more than one turn of the lock's keeper
+    for w in hall.windows():
+        assert count(on_screen(w), VIDEO) == 0, w.windowTitle()
+    hall.lock.force_unlock()
+    qtbot.waitUntil(lambda: count(on_screen(hall.extra), VIDEO) > 0, timeout=2000)
 
 
 def test_idle_watcher_fires_after_the_timeout_and_resets_on_input(qtbot, qapp):

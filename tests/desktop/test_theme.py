@@ -24,7 +24,8 @@ from widgets.colors import PRIORITY_COLORS, contrast_ratio
 
 @pytest.fixture
 def themed(qapp):
-    """Apply the theme for one test and put the application back as it was."""
+    """Put the application's style, palette, font and style sheet back as they were after a
+    test that applies the theme."""
     saved = (qapp.style().name(), QPalette(qapp.palette()), qapp.font(), qapp.styleSheet())
     yield qapp
     style, palette, font, sheet = saved
