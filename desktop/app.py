@@ -9,6 +9,7 @@ import signal
 import sys
 
 import qasync
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from desktop.shell.i18n import Translations
@@ -46,6 +47,10 @@ async def run_workstation(options: Options) -> int:
         await workstation.close()
         if watchdog is not None:
             watchdog.stop()
+        # Let Qt delete the window and its docks in its own order, not the garbage collector
+        # at interpreter exit (QtAds' floating containers crash when deleted out of order).
+        workstation.window.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return 0
 
 

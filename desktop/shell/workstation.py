@@ -68,6 +68,13 @@ class Workstation:
         self.closed = asyncio.Event()
         self.login_dialog: LoginDialog | None = None
         self._tasks: set[asyncio.Task[object]] = set()
+        if options.report_startup:
+            self.state.subscribe(self._report_online)
+
+    def _report_online(self, what: str) -> None:
+        if what == "connection" and self.state.connection.status == "online":
+            server = self.service.session.api.base_url if self.service else ""
+            print(f"startup online server={server}", file=sys.stderr, flush=True)
 
     # --- start and stop ---------------------------------------------------------------------
 

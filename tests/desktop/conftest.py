@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 import qasync
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from desktop.app import make_application, prepare_application
@@ -66,6 +67,10 @@ def make_workstation(qapp: QApplication, qloop: qasync.QEventLoop, tmp_path: Any
     yield make
     for ws in made:
         run_ui(qloop, ws.close())
+        # Qt deletes the window and its docks now, in its own order — not Python's garbage
+        # collector later, in whatever order it finds them.
+        ws.window.deleteLater()
+    qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     qapp.processEvents()
     leaked = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
     for w in leaked:

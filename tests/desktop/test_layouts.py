@@ -300,7 +300,8 @@ def test_main_window_geometry_and_pane_states(qtbot, station):
     # Saved somewhere no monitor is now: moved onto the primary, and said so.
     layout.main_geometry = (5000, 40, 230, 500)
     assert m.apply(layout) == ["1 window was moved to the main screen."]
-    qtbot.waitUntil(lambda: inside(rect_of(station.window), (0, 0, 266, 600)))
+    primary = station.watcher.monitors()[0].geometry
+    qtbot.waitUntil(lambda: inside(rect_of(station.window), primary))
 
     def broken(_name, _state):
         raise RuntimeError("pane bug")
@@ -316,7 +317,8 @@ def test_layout_of_three_screens_on_one(qtbot, station):
     m.send_to_screen("video_wall", second)
     m.send_to_screen("grid_map", third)
     docks["unit_board"].setFloating()
-    docks["unit_board"].floatingDockContainer().setGeometry(600, 100, 150, 200)  # monitor 3
+    docks["unit_board"].floatingDockContainer().setGeometry(
+        third.geometry[0] + 20, 100, 150, 200)  # on monitor 3
     assert docks["video_wall"].isClosed() and docks["video_wall"].widget() is None
     layout = m.save_current("Wall")
     assert [(e["pane"], e["monitor_key"]) for e in layout.extra_screens] == [
@@ -419,6 +421,7 @@ def test_screenshot_three_monitors(qtbot, tmp_path):
 def test_maximised_on_a_virtual_monitor_fills_that_monitor(qtbot, station):
     layout = station.manager.capture("Big")
     layout.maximized = True
-    layout.main_geometry = (300, 50, 200, 200)  # on monitor 2
+    second = station.watcher.monitors()[1].geometry
+    layout.main_geometry = (second[0] + 30, 50, 200, 200)  # on monitor 2
     assert station.manager.apply(layout) == []
     qtbot.waitUntil(lambda: rect_of(station.window) == station.watcher.monitors()[1].geometry)

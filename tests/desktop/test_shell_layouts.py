@@ -12,7 +12,7 @@ from pathlib import Path
 import PySide6QtAds as ads
 from PySide6.QtGui import QGuiApplication
 
-from tests.desktop.conftest import run_ui, until
+from tests.desktop.conftest import run_ui
 
 SHOTS = Path(os.environ.get("CCW_SHOTS", "/tmp/ccw-shots"))
 
