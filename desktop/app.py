@@ -12,6 +12,8 @@ import qasync
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
+from backend_client.profile import profile_dir
+from desktop.settings import SettingsStore
 from desktop.shell.i18n import Translations
 from desktop.shell.stall_watchdog import StallWatchdog
 from desktop.shell.theme import apply_theme
@@ -55,10 +57,13 @@ async def run_workstation(options: Options) -> int:
 
 
 def prepare_application(options: Options) -> QApplication:
-    """The application as the workstation runs it: language and theme installed."""
+    """The application as the workstation runs it: language and theme installed (``--lang``
+    first, then the officer's setting, then the system's language)."""
     app = make_application()
-    Translations(app).install(options.lang)
-    apply_theme(app)
+    settings = SettingsStore.in_profile(profile_dir(options.profile)).load()
+    language = options.lang or (None if settings.language == "system" else settings.language)
+    Translations(app).install(language)
+    apply_theme(app, large_text=settings.large_text)
     return app
 
 

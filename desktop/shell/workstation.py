@@ -26,6 +26,7 @@ from desktop.services.central import CentralService
 from desktop.shell.hall_screens import HallScreens
 from desktop.shell.login import LoginDialog
 from desktop.shell.main_window import MainWindow
+from desktop.shell.preferences import Preferences, SessionGuard
 from desktop.state.hall import HallState
 from desktop.state.session import SessionState
 
@@ -63,6 +64,16 @@ class Workstation:
         self.window.closing.connect(self._window_closed)
         self.screens = HallScreens(self.window, self.state, self.profile / "layouts",
                                    options.screens)
+        self.preferences = Preferences(self.profile, self.state, self.window)
+        self.preferences.changed.append(lambda new: self.guard.set_idle_minutes(
+            new.idle_lock_minutes))
+        self.window.settings_requested.connect(self.preferences.edit)
+        self.guard = SessionGuard(
+            lambda: [self.window, *self.screens.extra.windows()], self.window, self.state,
+            lambda pw: self.service is not None and self.service.verify_password(pw),
+            self.preferences.settings.idle_lock_minutes)
+        self.window.lock_requested.connect(self.guard.lock)
+        self.state.subscribe(self._session_changed)
         self.service: CentralService | None = None
         self.demo_server: ServerProcess | None = None
         self.closed = asyncio.Event()
@@ -70,6 +81,12 @@ class Workstation:
         self._tasks: set[asyncio.Task[object]] = set()
         if options.report_startup:
             self.state.subscribe(self._report_online)
+
+    def _session_changed(self, what: str) -> None:
+        # A 401: ask for the password again; the sync and the outbox wait, nothing is lost.
+        if what == "connection" and self.state.connection.status == "session_expired":
+            self.ask_login(tr("Your session has expired. Log in again — nothing you did is "
+                              "lost; queued commands wait."))
 
     def _report_online(self, what: str) -> None:
         if what == "connection" and self.state.connection.status == "online":
@@ -147,19 +164,22 @@ class Workstation:
             self.login_dialog.raise_()
             return
         operator = self.state.operator
-        server = self.options.server or (self.demo_server.url if self.demo_server else "")
+        prefs = self.preferences.settings
+        server = (self.options.server or (self.demo_server.url if self.demo_server else "")
+                  or prefs.last_server or "")
         if self.service is not None:
             server = self.service.session.api.base_url.removesuffix("/api/v1")
-        dialog = LoginDialog(server, operator.id if operator else (self.options.user or ""),
-                             remember=True, reason=reason,
+        user = operator.id if operator else (self.options.user or prefs.last_user or "")
+        dialog = LoginDialog(server, user, remember=prefs.remember_server, reason=reason,
                              server_editable=operator is None, parent=self.window)
         dialog.submitted.connect(
-            lambda srv, user, pw, _remember: self._spawn(self.login(srv, user, pw, dialog)))
+            lambda srv, user, pw, remember: self._spawn(
+                self.login(srv, user, pw, dialog, remember)))
         self.login_dialog = dialog
         dialog.open()
 
     async def login(self, server: str, user: str, password: str,
-                    dialog: LoginDialog | None = None) -> None:
+                    dialog: LoginDialog | None = None, remember: bool | None = None) -> None:
         """Log in (from the dialog, or directly for the demo and tests) and go live."""
         try:
             await self._open_service(server)
@@ -174,6 +194,8 @@ class Workstation:
             return
         if self.login_dialog is not None:
             self.login_dialog.accept()
+        if remember is not None:  # never the password: only where and who
+            self.preferences.remember_login(server, user, remember)
         self.window.apply_roles()
         self.screens.layouts.role = self.state.roles[0] if self.state.roles else None
         await self.service.start()  # once; a later log-in (after a 401) resumes the same

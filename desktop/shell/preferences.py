@@ -1,0 +1,117 @@
+"""The officer's preferences and the session lock, wired into a running workstation.
+
+``Preferences`` keeps the user's settings (``desktop.settings``; apart from layouts), opens the
+settings dialog, applies what can change at once (large text, idle lock, sounds) and says what
+applies at the next start (language). ``SessionGuard`` locks every window on Ctrl+L or after the
+idle time, and unlocks with the operator's password (checked offline against a salted hash
+held in memory since log-in).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from backend_client import schemas as s
+from desktop.settings import SettingsStore, UserSettings
+from desktop.shell.lock import IdleWatcher, LockScreen
+from desktop.shell.settings_dialog import SettingsDialog, problem_text
+from desktop.shell.theme import apply_theme
+from desktop.state.session import SessionState
+
+log = logging.getLogger(__name__)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Preferences", text)
+
+
+class Preferences(QObject):
+    def __init__(self, profile: Path, state: SessionState, parent: QWidget,
+                 site_exempt_idle_lock: bool = False) -> None:
+        super().__init__(parent)
+        self.store = SettingsStore.in_profile(profile)
+        self.state = state
+        self.window = parent
+        self.site_exempt = site_exempt_idle_lock
+        self.settings = self.store.load()  # a few hundred bytes, once, before the first paint
+        if self.store.problem is not None:
+            self._notice("warning", problem_text(self.store.problem))
+        self.changed: list[Callable[[UserSettings], None]] = []
+
+    def edit(self) -> None:
+        dialog = SettingsDialog(self.settings, site_exempt=self.site_exempt, parent=self.window)
+        dialog.setObjectName("settingsDialog")
+        dialog.finished.connect(lambda code: self._edited(dialog, code))
+        dialog.open()
+
+    def _edited(self, dialog: SettingsDialog, code: int) -> None:
+        if code != QDialog.DialogCode.Accepted:
+            return
+        new = dialog.result_settings()
+        if new.language != self.settings.language:
+            self._notice("info", tr("The new language applies the next time the workstation "
+                                    "starts."))
+        if new.large_text != self.settings.large_text:
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                apply_theme(app, large_text=new.large_text)
+        self.update(new)
+
+    def update(self, new: UserSettings) -> None:
+        """Keep and save ``new`` (the file is written off the UI thread)."""
+        self.settings = new
+        for listener in self.changed:
+            listener(new)
+        asyncio.get_running_loop().run_in_executor(None, self._save, new)
+
+    def remember_login(self, server: str, user: str, remember: bool) -> None:
+        self.update(replace(self.settings, remember_server=remember,
+                            last_server=server if remember else None,
+                            last_user=user if remember else None))
+
+    def _save(self, settings: UserSettings) -> None:
+        try:
+            self.store.save(settings)
+        except Exception:  # a full disk must not take the workstation down
+            log.exception("could not save the user settings")
+
+    def _notice(self, level: s.NoticeLevel, text: str) -> None:
+        self.state.add_notice(s.Notice(level=level, text=text, at=s.utcnow()))
+
+
+class SessionGuard(QObject):
+    """Ctrl+L and the idle timer lock every window until the operator's password is given."""
+
+    def __init__(self, windows: Callable[[], Iterable[QWidget]], main_window: QWidget,
+                 state: SessionState, verify: Callable[[str], bool], idle_minutes: int,
+                 site_exempt: bool = False) -> None:
+        super().__init__(main_window)
+        self.state = state
+        self._verify = verify
+        self.screen = LockScreen(windows, self._check, operator_name=self._operator_name,
+                                 main_window=main_window, parent=self)
+        self.idle = IdleWatcher(0 if site_exempt else idle_minutes, parent=self)
+        self.idle.idle.connect(self.lock)
+        self.site_exempt = site_exempt
+
+    def set_idle_minutes(self, minutes: int) -> None:
+        self.idle.set_timeout_minutes(0 if self.site_exempt else minutes)
+
+    def lock(self) -> None:
+        """Lock now — only with someone logged in, whose password can unlock it again."""
+        if self.state.operator is None:
+            return
+        self.screen.lock()
+
+    def _operator_name(self) -> str:
+        return self.state.operator.name if self.state.operator else ""
+
+    async def _check(self, password: str) -> bool:
+        return self._verify(password)
