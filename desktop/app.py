@@ -62,7 +62,7 @@ def prepare_application(options: Options) -> QApplication:
     app = make_application()
     settings = SettingsStore.in_profile(profile_dir(options.profile)).load()
     language = options.lang or (None if settings.language == "system" else settings.language)
-    Translations(app).install(language)
+    Translations.of(app).install(language)
     apply_theme(app, large_text=settings.large_text)
     return app
 

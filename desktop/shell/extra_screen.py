@@ -7,10 +7,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeyEvent, QScreen
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from desktop.shell.i18n import tr
 from desktop.shell.monitors import Monitor, Rect, current_monitors, fit_centred, primary_of
 from desktop.shell.monitors import screen_key as key_of_screen
 
@@ -21,9 +22,6 @@ log = logging.getLogger(__name__)
 DISPLACED_SHARE = 0.6
 CASCADE = 32
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Layouts", text)
 
 
 def disconnected_notice(monitor: Monitor, panes: Iterable[str]) -> str:

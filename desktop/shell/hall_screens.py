@@ -11,11 +11,12 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 
 from backend_client import schemas as s
 from desktop.shell.extra_screen import ExtraScreens, disconnected_notice
+from desktop.shell.i18n import tr
 from desktop.shell.layouts import HALL, LayoutError, LayoutManager, LayoutStore
 from desktop.shell.main_window import MainWindow
 from desktop.shell.monitors import Monitor, MonitorWatcher
@@ -23,9 +24,6 @@ from desktop.state.session import SessionState
 
 log = logging.getLogger(__name__)
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("HallScreens", text)
 
 
 class HallScreens(QObject):

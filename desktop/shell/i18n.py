@@ -11,12 +11,18 @@ from __future__ import annotations
 import logging
 from importlib.resources import files
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
 
 LANGUAGES = ("zh_CN", "en")
+
+
+def tr(text: str) -> str:
+    """Translate a string written as ``tr("…")`` outside a QObject method. Qt's ``lupdate``
+    files such calls under the empty context, so that is where they are looked up."""
+    return QCoreApplication.translate("", text)
 
 
 def resolve_language(requested: str | None) -> str:
@@ -32,12 +38,21 @@ def qm_path(language: str) -> str:
 
 
 class Translations:
-    """Installs and swaps the application's translators."""
+    """Installs and swaps the application's translators. One per application: use
+    ``Translations.of(app)``, so a new language replaces the old one instead of stacking."""
+
+    _current: Translations | None = None
 
     def __init__(self, app: QApplication) -> None:
         self.app = app
         self.language = "en"
         self._installed: list[QTranslator] = []
+
+    @classmethod
+    def of(cls, app: QApplication) -> Translations:
+        if cls._current is None or cls._current.app is not app:
+            cls._current = cls(app)
+        return cls._current
 
     def install(self, requested: str | None) -> str:
         """Switch to ``requested`` (or the system's language); returns the language in use."""

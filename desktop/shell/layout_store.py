@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from desktop.shell.i18n import tr
 
 log = logging.getLogger(__name__)
 
@@ -29,13 +29,10 @@ HALL = "hall"
 Rect = tuple[int, int, int, int]
 
 
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("Layouts", text, None, n)
-
 
 def plural(one: str, many: str, n: int) -> str:
-    """English singular or plural source string; %n becomes ``n`` (translators get numerus)."""
-    return tr(one if n == 1 else many, n)
+    """The singular or the plural form (each already translated); %n becomes ``n``."""
+    return (one if n == 1 else many).replace("%n", str(n))
 
 
 class LayoutError(Exception):

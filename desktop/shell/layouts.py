@@ -232,14 +232,14 @@ class LayoutManager(QObject):
 
     def _moved_notice(self, layout: Layout, monitors: list[Monitor], moved: int) -> str:
         expected = len(layout.monitors)
-        moved_text = plural("%n window was moved to the main screen.",
-                            "%n windows were moved to the main screen.", moved)
+        moved_text = plural(tr("%n window was moved to the main screen."),
+                            tr("%n windows were moved to the main screen."), moved)
         if expected <= len(monitors):
             return moved_text
         return " ".join([
-            plural("The layout expected %n screen;", "The layout expected %n screens;",
+            plural(tr("The layout expected %n screen;"), tr("The layout expected %n screens;"),
                    expected),
-            plural("%n is connected.", "%n are connected.", len(monitors)),
+            plural(tr("%n is connected."), tr("%n are connected."), len(monitors)),
             moved_text])
 
     # --- named layouts ------------------------------------------------------------------------

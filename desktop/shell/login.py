@@ -8,7 +8,7 @@ dialog stays responsive and is never a nested event loop.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -20,9 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Login", text)
+from desktop.shell.i18n import tr
 
 
 class LoginDialog(QDialog):

@@ -9,19 +9,16 @@ officer asked for; ``Workstation`` does the rest.
 from __future__ import annotations
 
 import PySide6QtAds as ads
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QVBoxLayout, QWidget
 
+from desktop.shell.i18n import tr
 from desktop.shell.icons import icon
 from desktop.shell.panes import PANES, PaneContext, PaneSpec, UnavailablePage
 from desktop.shell.status import Banners, StatusBar
 from desktop.state.hall import HallState
 from desktop.state.session import SessionState
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
 
 
 class MainWindow(QMainWindow):

@@ -15,11 +15,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from backend_client import schemas as s
 from desktop.settings import SettingsStore, UserSettings
+from desktop.shell.i18n import tr
 from desktop.shell.lock import IdleWatcher, LockScreen
 from desktop.shell.settings_dialog import SettingsDialog, problem_text
 from desktop.shell.theme import apply_theme
@@ -27,9 +28,6 @@ from desktop.state.session import SessionState
 
 log = logging.getLogger(__name__)
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Preferences", text)
 
 
 class Preferences(QObject):

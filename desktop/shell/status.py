@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from backend_client import schemas as s
+from desktop.shell.i18n import tr
 from desktop.state.session import SessionState
 from widgets.colors import CONNECTION_COLORS, NOTICE_COLORS, Swatch
 
@@ -27,9 +28,6 @@ ROLE_NAMES = {
     "leadership": QT_TRANSLATE_NOOP("Roles", "Leadership"),
 }
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Status", text)
 
 
 # How long the newest notice stays in the status bar (critical ones stay as a banner).

@@ -15,8 +15,6 @@ from collections.abc import Coroutine
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-
 from backend_client import schemas as s
 from backend_client.errors import CentralError
 from backend_client.profile import profile_dir
@@ -24,6 +22,7 @@ from backend_client.schemas import NoticeLevel
 from backend_client.server.process import ServerProcess, ServerStartError
 from desktop.services.central import CentralService
 from desktop.shell.hall_screens import HallScreens
+from desktop.shell.i18n import tr
 from desktop.shell.login import LoginDialog
 from desktop.shell.main_window import MainWindow
 from desktop.shell.preferences import Preferences, SessionGuard
@@ -34,9 +33,6 @@ log = logging.getLogger(__name__)
 
 DEMO_USER, DEMO_PASSWORD = "duty", "demo"
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Workstation", text)
 
 
 @dataclass
