@@ -25,6 +25,12 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
+def plural(one: str, many: str, n: int) -> str:
+    """The singular or the plural form (each already translated with ``tr``); %n becomes
+    ``n``. Chinese has one form; both English ones are in the translation files."""
+    return (one if n == 1 else many).replace("%n", str(n))
+
+
 def resolve_language(requested: str | None) -> str:
     """``zh_CN`` or ``en``: the requested one, else the system locale's (Chinese → zh_CN)."""
     if requested in LANGUAGES:

@@ -30,11 +30,6 @@ Rect = tuple[int, int, int, int]
 
 
 
-def plural(one: str, many: str, n: int) -> str:
-    """The singular or the plural form (each already translated); %n becomes ``n``."""
-    return (one if n == 1 else many).replace("%n", str(n))
-
-
 class LayoutError(Exception):
     """A layout cannot be loaded, saved or found; ``str()`` is a sentence for the officer."""
 

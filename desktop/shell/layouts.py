@@ -20,6 +20,7 @@ from PySide6.QtCore import QByteArray, QObject, Qt, Signal
 from PySide6.QtWidgets import QMainWindow
 
 from desktop.shell.extra_screen import ExtraScreens
+from desktop.shell.i18n import plural, tr
 from desktop.shell.layout_store import (
     FORMAT_VERSION,
     HALL,
@@ -27,9 +28,7 @@ from desktop.shell.layout_store import (
     Layout,
     LayoutError,
     LayoutStore,
-    plural,
     slug,
-    tr,
 )
 from desktop.shell.monitors import Monitor, Rect, clamp_rect, find_monitor, monitor_at
 

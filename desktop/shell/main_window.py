@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import PySide6QtAds as ads
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from desktop.shell.i18n import tr
@@ -83,6 +83,18 @@ class MainWindow(QMainWindow):
         for spec in PANES:  # the first pane of each tab group is the one shown
             if spec.tab_with:
                 self.docks[spec.tab_with].setAsCurrentTab()
+        # The wall gets most of the height and the middle of the width; the queue and the map
+        # share the sides; the board below takes a third.
+        self._default_sizes = [(areas["video_wall"], [1, 2, 1]), (areas["unit_board"], [2, 1])]
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._default_sizes:  # once, when the sizes are known; a layout may override them
+            for area, shares in self._default_sizes:
+                total = sum(self.dock_manager.splitterSizes(area)) or 1
+                self.dock_manager.setSplitterSizes(
+                    area, [total * share // sum(shares) for share in shares])
+            self._default_sizes = []
 
     def apply_roles(self) -> None:
         """Hide the panes the operator's roles may not see (all panes allow every role today;

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from backend_client import schemas as s
-from desktop.shell.i18n import tr
+from desktop.shell.i18n import plural, tr
 from desktop.state.session import SessionState
 from widgets.colors import CONNECTION_COLORS, NOTICE_COLORS, Swatch
 
@@ -159,7 +159,8 @@ class StatusBar(QStatusBar):
         self.connection.setText(connection_text(st))
         self.connection.setStyleSheet(chip(swatch))
         self.outbox.setVisible(st.outbox_pending > 0)
-        self.outbox.setText(tr("{n} commands queued").format(n=st.outbox_pending))
+        self.outbox.setText(plural(tr("%n command queued"), tr("%n commands queued"),
+                                   st.outbox_pending))
         latest = st.notices[-1] if st.notices else None
         if latest is not None and (s.utcnow() - latest.at).total_seconds() > NOTICE_SHOWN_S:
             latest = None

@@ -256,8 +256,12 @@
       <translation>Not logged in</translation>
     </message>
     <message>
-      <source>{n} commands queued</source>
-      <translation>{n} commands queued</translation>
+      <source>%n command queued</source>
+      <translation>%n command queued</translation>
+    </message>
+    <message>
+      <source>%n commands queued</source>
+      <translation>%n commands queued</translation>
     </message>
     <message>
       <source>Refused by the server: {m}</source>

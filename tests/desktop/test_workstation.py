@@ -46,7 +46,7 @@ def test_demo_goes_live_offline_and_back(make_workstation, qloop):
             "kind": "call", "priority": 3, "title": "离线期间登记的警情", "camera_ids": [],
             "location": {"lat": 30.75, "lon": 120.75, "address": "中山路 1 号"}})
         await until(lambda: window.status.outbox.isVisible(), 5, "the queued count")
-        assert window.status.outbox.text() == "1 commands queued"
+        assert window.status.outbox.text() == "1 command queued"
 
         # The server is back: online, the queued command sent, state equal to the server's.
         await asyncio.to_thread(ws.demo_server.restart)
