@@ -33,6 +33,17 @@ def profile_dir(override: str | Path | None = None) -> Path:
     return path
 
 
+def config_dir(override: str | Path | None = None) -> Path:
+    """Where the workstation keeps its configuration (user settings, layouts): the
+    ``--profile DIR`` if given (one folder for everything, as tests want), else the user's
+    config dir for "ccw" — apart from the data dir, so it can be backed up or reset alone."""
+    if override is not None and str(override) != "":
+        return profile_dir(override)
+    path = platformdirs.user_config_path(APP_NAME, appauthor=False)
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path
+
+
 def cache_path(profile: Path) -> Path:
     """The rebuildable cache of server objects in a profile directory."""
     return profile / CACHE_FILE

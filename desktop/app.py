@@ -12,7 +12,7 @@ import qasync
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
-from backend_client.profile import profile_dir
+from backend_client.profile import config_dir
 from desktop.settings import SettingsStore
 from desktop.shell.i18n import Translations
 from desktop.shell.stall_watchdog import StallWatchdog
@@ -49,10 +49,7 @@ async def run_workstation(options: Options) -> int:
         await workstation.close()
         if watchdog is not None:
             watchdog.stop()
-        # Let Qt delete the window and its docks in its own order, not the garbage collector
-        # at interpreter exit (QtAds' floating containers crash when deleted out of order).
-        workstation.window.deleteLater()
-        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the window, now
     return 0
 
 
@@ -60,7 +57,7 @@ def prepare_application(options: Options) -> QApplication:
     """The application as the workstation runs it: language and theme installed (``--lang``
     first, then the officer's setting, then the system's language)."""
     app = make_application()
-    settings = SettingsStore.in_profile(profile_dir(options.profile)).load()
+    settings = SettingsStore.in_profile(config_dir(options.profile)).load()
     language = options.lang or (None if settings.language == "system" else settings.language)
     Translations.of(app).install(language)
     apply_theme(app, large_text=settings.large_text)

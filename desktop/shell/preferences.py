@@ -102,6 +102,12 @@ class SessionGuard(QObject):
     def set_idle_minutes(self, minutes: int) -> None:
         self.idle.set_timeout_minutes(0 if self.site_exempt else minutes)
 
+    def close(self) -> None:
+        """The session ends: stop watching input (an application-wide event filter) and lift
+        the lock."""
+        self.idle.stop()
+        self.screen.force_unlock()
+
     def lock(self) -> None:
         """Lock now — only with someone logged in, whose password can unlock it again."""
         if self.state.operator is None:

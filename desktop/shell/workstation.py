@@ -17,7 +17,7 @@ from pathlib import Path
 
 from backend_client import schemas as s
 from backend_client.errors import CentralError
-from backend_client.profile import profile_dir
+from backend_client.profile import config_dir, profile_dir
 from backend_client.schemas import NoticeLevel
 from backend_client.server.process import ServerProcess, ServerStartError
 from desktop.services.central import CentralService
@@ -53,14 +53,15 @@ class Workstation:
     def __init__(self, options: Options) -> None:
         self.options = options
         self.profile: Path = profile_dir(options.profile)
+        self.config: Path = config_dir(options.profile)
         self.hall = HallState()
         self.state = SessionState()
         self.window = MainWindow(self.hall, self.state)
         self.window.login_requested.connect(self.ask_login)
         self.window.closing.connect(self._window_closed)
-        self.screens = HallScreens(self.window, self.state, self.profile / "layouts",
+        self.screens = HallScreens(self.window, self.state, self.config / "layouts",
                                    options.screens)
-        self.preferences = Preferences(self.profile, self.state, self.window)
+        self.preferences = Preferences(self.config, self.state, self.window)
         self.preferences.changed.append(lambda new: self.guard.set_idle_minutes(
             new.idle_lock_minutes))
         self.window.settings_requested.connect(self.preferences.edit)
@@ -75,6 +76,7 @@ class Workstation:
         self.closed = asyncio.Event()
         self.login_dialog: LoginDialog | None = None
         self._tasks: set[asyncio.Task[object]] = set()
+        self._closing = False
         if options.report_startup:
             self.state.subscribe(self._report_online)
 
@@ -135,7 +137,11 @@ class Workstation:
                   flush=True)
 
     async def close(self) -> None:
-        """Stop the sync, close the files, stop the demo server. Queued commands stay queued."""
+        """Stop the sync, close the files, stop the demo server, delete the windows. Queued
+        commands stay queued. Closing twice does nothing."""
+        if self._closing:
+            return
+        self._closing = True
         for task in list(self._tasks):
             task.cancel()
         if self.service is not None:
@@ -144,11 +150,15 @@ class Workstation:
         if self.demo_server is not None:
             await asyncio.to_thread(self.demo_server.close)
             self.demo_server = None
+        self.guard.close()
         self.screens.extra.close_all()
         if self.login_dialog is not None:
             self.login_dialog.close()
         if self.window.isVisible():
             self.window.close()
+        # Qt deletes the window and its docks in its own order now — left to Python's garbage
+        # collector, QtAds' widgets were deleted out of order and crashed later event handling.
+        self.window.deleteLater()
 
     def _window_closed(self) -> None:
         self.closed.set()

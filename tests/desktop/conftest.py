@@ -66,10 +66,7 @@ def make_workstation(qapp: QApplication, qloop: qasync.QEventLoop, tmp_path: Any
 
     yield make
     for ws in made:
-        run_ui(qloop, ws.close())
-        # Qt deletes the window and its docks now, in its own order — not Python's garbage
-        # collector later, in whatever order it finds them.
-        ws.window.deleteLater()
+        run_ui(qloop, ws.close())  # deletes the windows (deleteLater): processed just below
     qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     qapp.processEvents()
     leaked = [w for w in QApplication.topLevelWidgets() if w.isVisible()]

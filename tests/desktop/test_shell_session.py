@@ -88,7 +88,7 @@ def test_session_expiry_asks_to_log_in_again_and_keeps_queued_work(make_workstat
         await until(lambda: any(a.title == "会话过期时登记" for a in ws.hall.alarms.values()),
                     10, "the alarm from the server")
         await asyncio.sleep(0.2)  # the settings file is written off the UI thread
-        return ws.profile
+        return ws.config
 
     profile = run_ui(qloop, go(), timeout=120)
     saved = json.loads((profile / "user-settings.json").read_text())
