@@ -36,7 +36,9 @@ class HallScreens(QObject):
         self.extra = ExtraScreens(self.watcher.monitors, self)
         self.store = LayoutStore(folder)
         self.layouts = LayoutManager(window, window.dock_manager, window.docks, self.extra,
-                                     self.watcher.monitors, self.store, parent=self)
+                                     self.watcher.monitors, self.store,
+                                     get_pane_state=self._pane_state,
+                                     set_pane_state=self._restore_pane_state, parent=self)
         window.save_layout_requested.connect(self.ask_save)
         window.manage_layouts_requested.connect(self.ask_manage)
         window.switch_layout_requested.connect(self.switch_by_index)
@@ -130,6 +132,21 @@ class HallScreens(QObject):
         box.setObjectName("restoreScreenQuestion")
         box.accepted.connect(lambda: self.extra.return_home(monitor))
         box.open()
+
+    # --- each pane's own state (wall layout, map viewport) ----------------------------------
+
+    def _pane_state(self, name: str) -> dict[str, object]:
+        """A pane keeps its own state in layouts by having ``pane_state() -> dict`` and
+        ``restore_pane_state(dict)``; panes without them have none."""
+        widget = self.window.pane_widgets.get(name)
+        getter = getattr(widget, "pane_state", None)
+        return dict(getter()) if callable(getter) else {}
+
+    def _restore_pane_state(self, name: str, state: dict[str, object]) -> None:
+        widget = self.window.pane_widgets.get(name)
+        setter = getattr(widget, "restore_pane_state", None)
+        if callable(setter) and state:
+            setter(state)
 
     # --- helpers ----------------------------------------------------------------------------
 

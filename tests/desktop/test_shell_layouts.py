@@ -123,3 +123,19 @@ def test_f12_restores_the_hall_layout(make_workstation, qloop, quiet_server):
         await ws.close()
 
     run_ui(qloop, go())
+
+
+def test_each_panes_own_state_travels_with_the_layout(make_workstation, qloop, quiet_server):
+    async def go():
+        ws = await make_workstation(server=quiet_server.url)
+        page = ws.window.pane_widgets["grid_map"]
+        restored = []
+        page.pane_state = lambda: {"centre": [120.75, 30.75], "zoom": 12}
+        page.restore_pane_state = restored.append
+        layout = ws.screens.layouts.save_current("地图放大")
+        assert layout.pane_states["grid_map"] == {"centre": [120.75, 30.75], "zoom": 12}
+        ws.screens.layouts.switch("地图放大")
+        assert restored == [{"centre": [120.75, 30.75], "zoom": 12}]
+        await ws.close()
+
+    run_ui(qloop, go())
