@@ -14,6 +14,16 @@ from PySide6.QtWidgets import QApplication
 from desktop.app import make_application, prepare_application
 from desktop.shell.workstation import Options, Workstation
 
+# Closed qasync loops are kept for the whole session. A loop's timer object is a QObject; if
+# Python collected a closed loop while Qt was delivering a late timer event to that object
+# (garbage collection can start inside any callback), Qt would return into a deleted object:
+# the segfaults seen in later tests' qtbot.wait().
+RETIRED_LOOPS: list[qasync.QEventLoop] = []
+
+
+def retire(loop: qasync.QEventLoop) -> None:
+    RETIRED_LOOPS.append(loop)
+
 
 @pytest.fixture
 def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
@@ -24,6 +34,7 @@ def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     yield loop
     loop.run_until_complete(loop.shutdown_asyncgens())
     loop.close()  # stops qasync's executor threads (asyncio.to_thread) before Qt goes
+    retire(loop)
     asyncio.set_event_loop(None)
 
 

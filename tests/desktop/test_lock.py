@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from desktop.shell import theme
 from desktop.shell.lock import IdleWatcher, LockScreen
+from tests.desktop.conftest import retire
 from tests.desktop.test_theme import themed  # noqa: F401 (a fixture)
 
 SECRET = QColor("#ff00ff")  # the names and faces a passer-by must not see
@@ -48,6 +49,7 @@ def aio(qapp):
     loop._QEventLoop__is_running = False
     asyncio.events._set_running_loop(None)
     loop.close()
+    retire(loop)
     asyncio.set_event_loop(None)
 
 
