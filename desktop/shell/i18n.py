@@ -11,24 +11,16 @@ from __future__ import annotations
 import logging
 from importlib.resources import files
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
+
+from widgets.i18n import plural, tr
+
+__all__ = ["LANGUAGES", "Translations", "plural", "qm_path", "resolve_language", "tr"]
 
 log = logging.getLogger(__name__)
 
 LANGUAGES = ("zh_CN", "en")
-
-
-def tr(text: str) -> str:
-    """Translate a string written as ``tr("…")`` outside a QObject method. Qt's ``lupdate``
-    files such calls under the empty context, so that is where they are looked up."""
-    return QCoreApplication.translate("", text)
-
-
-def plural(one: str, many: str, n: int) -> str:
-    """The singular or the plural form (each already translated with ``tr``); %n becomes
-    ``n``. Chinese has one form; both English ones are in the translation files."""
-    return (one if n == 1 else many).replace("%n", str(n))
 
 
 def resolve_language(requested: str | None) -> str:

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from desktop.shell.i18n import tr
 from desktop.shell.icons import icon
-from desktop.shell.panes import PANES, PaneContext, PaneSpec, UnavailablePage
+from desktop.shell.pane_context import PaneContext
+from desktop.shell.panes import PANES, PaneSpec, UnavailablePage
 from desktop.shell.status import Banners, StatusBar
 from desktop.state.hall import HallState
 from desktop.state.session import SessionState
@@ -83,9 +84,9 @@ class MainWindow(QMainWindow):
         for spec in PANES:  # the first pane of each tab group is the one shown
             if spec.tab_with:
                 self.docks[spec.tab_with].setAsCurrentTab()
-        # The wall gets most of the height and the middle of the width; the queue and the map
-        # share the sides; the board below takes a third.
-        self._default_sizes = [(areas["video_wall"], [1, 2, 1]), (areas["unit_board"], [2, 1])]
+        # The queue (where the officer lives) a third of the width, the wall the middle, the map
+        # the rest; the board below takes a third of the height.
+        self._default_sizes = [(areas["video_wall"], [3, 4, 2]), (areas["unit_board"], [2, 1])]
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)

@@ -15,18 +15,10 @@ import PySide6QtAds as ads
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from desktop.state.hall import HallState
-from desktop.state.session import SessionState
+from desktop.panes.alarm_queue import build_alarm_queue
+from desktop.shell.pane_context import PaneContext
 
 ALL_ROLES = frozenset({"duty_officer", "supervisor", "video_patrol", "leadership"})
-
-
-@dataclass(frozen=True)
-class PaneContext:
-    """What a pane's factory may use: the state to show and the session to act through."""
-
-    hall: HallState
-    session: SessionState
 
 
 @dataclass(frozen=True)
@@ -52,7 +44,8 @@ PANES: tuple[PaneSpec, ...] = (
              QT_TRANSLATE_NOOP("Panes", "Video wall: live camera tiles")),
     PaneSpec("alarm_queue", QT_TRANSLATE_NOOP("Panes", "Alarm queue"), "pane-alarm-queue",
              ads.LeftDockWidgetArea, None, ALL_ROLES,
-             QT_TRANSLATE_NOOP("Panes", "Alarm queue and the alarm workflow")),
+             QT_TRANSLATE_NOOP("Panes", "Alarm queue and the alarm workflow"),
+             build_alarm_queue),
     PaneSpec("grid_map", QT_TRANSLATE_NOOP("Panes", "Grid map"), "pane-grid-map",
              ads.RightDockWidgetArea, None, ALL_ROLES,
              QT_TRANSLATE_NOOP("Panes", "Grid map: districts and patrol grids")),

@@ -275,6 +275,197 @@
       <source>The demo server did not start. See the log for details.</source>
       <translation>The demo server did not start. See the log for details.</translation>
     </message>
+    <message>
+      <source>P</source>
+      <translation>P</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <source>Grid</source>
+      <translation>Grid</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>Address</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>State</translation>
+    </message>
+    <message>
+      <source>Age</source>
+      <translation>Age</translation>
+    </message>
+    <message>
+      <source>Acknowledge</source>
+      <translation>Acknowledge</translation>
+    </message>
+    <message>
+      <source>Units</source>
+      <translation>Units</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <source>Priority (1 is the most urgent)</source>
+      <translation>Priority (1 is the most urgent)</translation>
+    </message>
+    <message>
+      <source>Time left to acknowledge; for acknowledged alarms, the time it took</source>
+      <translation>Time left to acknowledge; for acknowledged alarms, the time it took</translation>
+    </message>
+    <message>
+      <source>Intrusion</source>
+      <translation>Intrusion</translation>
+    </message>
+    <message>
+      <source>Fire</source>
+      <translation>Fire</translation>
+    </message>
+    <message>
+      <source>Panic</source>
+      <translation>Panic</translation>
+    </message>
+    <message>
+      <source>Call</source>
+      <translation>Call</translation>
+    </message>
+    <message>
+      <source>Video analytics</source>
+      <translation>Video analytics</translation>
+    </message>
+    <message>
+      <source>Traffic</source>
+      <translation>Traffic</translation>
+    </message>
+    <message>
+      <source>Watchlist hit</source>
+      <translation>Watchlist hit</translation>
+    </message>
+    <message>
+      <source>Equipment fault</source>
+      <translation>Equipment fault</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>Other</translation>
+    </message>
+    <message>
+      <source>New</source>
+      <translation>New</translation>
+    </message>
+    <message>
+      <source>Acknowledged</source>
+      <translation>Acknowledged</translation>
+    </message>
+    <message>
+      <source>Dispatched</source>
+      <translation>Dispatched</translation>
+    </message>
+    <message>
+      <source>On scene</source>
+      <translation>On scene</translation>
+    </message>
+    <message>
+      <source>Closed</source>
+      <translation>Closed</translation>
+    </message>
+    <message>
+      <source>{s} s</source>
+      <translation>{s} s</translation>
+    </message>
+    <message>
+      <source>{m} min {s:02d} s</source>
+      <translation>{m} min {s:02d} s</translation>
+    </message>
+    <message>
+      <source>{h} h {m:02d} min</source>
+      <translation>{h} h {m:02d} min</translation>
+    </message>
+    <message>
+      <source>{d} d {h:02d} h</source>
+      <translation>{d} d {h:02d} h</translation>
+    </message>
+    <message>
+      <source>overdue +{t}</source>
+      <translation>overdue +{t}</translation>
+    </message>
+    <message>
+      <source>took {t}</source>
+      <translation>took {t}</translation>
+    </message>
+    <message>
+      <source>Priority {p}</source>
+      <translation>Priority {p}</translation>
+    </message>
+    <message>
+      <source>To be acknowledged within {t}: {state}</source>
+      <translation>To be acknowledged within {t}: {state}</translation>
+    </message>
+    <message>
+      <source>Acknowledged by {who} after {t}</source>
+      <translation>Acknowledged by {who} after {t}</translation>
+    </message>
+  </context>
+  <context>
+    <name>AlarmQueueView</name>
+    <message>
+      <source>Search title, address, source or id</source>
+      <translation>Search title, address, source or id</translation>
+    </message>
+    <message>
+      <source>P{p}</source>
+      <translation>P{p}</translation>
+    </message>
+    <message>
+      <source>Show priority {p} alarms</source>
+      <translation>Show priority {p} alarms</translation>
+    </message>
+    <message>
+      <source>All open</source>
+      <translation>All open</translation>
+    </message>
+    <message>
+      <source>New only</source>
+      <translation>New only</translation>
+    </message>
+    <message>
+      <source>Acknowledged</source>
+      <translation>Acknowledged</translation>
+    </message>
+    <message>
+      <source>Dispatched</source>
+      <translation>Dispatched</translation>
+    </message>
+    <message>
+      <source>On scene</source>
+      <translation>On scene</translation>
+    </message>
+    <message>
+      <source>{n} open</source>
+      <translation>{n} open</translation>
+    </message>
+    <message>
+      <source>{n} unacknowledged</source>
+      <translation>{n} unacknowledged</translation>
+    </message>
+    <message>
+      <source>{n} overdue</source>
+      <translation>{n} overdue</translation>
+    </message>
+    <message>
+      <source>{n} shown</source>
+      <translation>{n} shown</translation>
+    </message>
   </context>
   <context>
     <name>LockScreen</name>

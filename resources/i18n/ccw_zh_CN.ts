@@ -275,6 +275,197 @@
       <source>The demo server did not start. See the log for details.</source>
       <translation>演示服务器未能启动。详情请查看日志。</translation>
     </message>
+    <message>
+      <source>P</source>
+      <translation>级</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>标题</translation>
+    </message>
+    <message>
+      <source>Grid</source>
+      <translation>网格</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Age</source>
+      <translation>已过时间</translation>
+    </message>
+    <message>
+      <source>Acknowledge</source>
+      <translation>确认计时</translation>
+    </message>
+    <message>
+      <source>Units</source>
+      <translation>警力</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <source>Priority (1 is the most urgent)</source>
+      <translation>优先级（1 级最紧急）</translation>
+    </message>
+    <message>
+      <source>Time left to acknowledge; for acknowledged alarms, the time it took</source>
+      <translation>距确认时限的剩余时间；已确认的警情显示确认用时</translation>
+    </message>
+    <message>
+      <source>Intrusion</source>
+      <translation>入侵</translation>
+    </message>
+    <message>
+      <source>Fire</source>
+      <translation>火警</translation>
+    </message>
+    <message>
+      <source>Panic</source>
+      <translation>紧急求助</translation>
+    </message>
+    <message>
+      <source>Call</source>
+      <translation>报警电话</translation>
+    </message>
+    <message>
+      <source>Video analytics</source>
+      <translation>视频分析</translation>
+    </message>
+    <message>
+      <source>Traffic</source>
+      <translation>交通</translation>
+    </message>
+    <message>
+      <source>Watchlist hit</source>
+      <translation>布控比中</translation>
+    </message>
+    <message>
+      <source>Equipment fault</source>
+      <translation>设备故障</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>其他</translation>
+    </message>
+    <message>
+      <source>New</source>
+      <translation>新警情</translation>
+    </message>
+    <message>
+      <source>Acknowledged</source>
+      <translation>已确认</translation>
+    </message>
+    <message>
+      <source>Dispatched</source>
+      <translation>已派警</translation>
+    </message>
+    <message>
+      <source>On scene</source>
+      <translation>已到场</translation>
+    </message>
+    <message>
+      <source>Closed</source>
+      <translation>已结束</translation>
+    </message>
+    <message>
+      <source>{s} s</source>
+      <translation>{s} 秒</translation>
+    </message>
+    <message>
+      <source>{m} min {s:02d} s</source>
+      <translation>{m} 分 {s:02d} 秒</translation>
+    </message>
+    <message>
+      <source>{h} h {m:02d} min</source>
+      <translation>{h} 时 {m:02d} 分</translation>
+    </message>
+    <message>
+      <source>{d} d {h:02d} h</source>
+      <translation>{d} 天 {h:02d} 时</translation>
+    </message>
+    <message>
+      <source>overdue +{t}</source>
+      <translation>超时 +{t}</translation>
+    </message>
+    <message>
+      <source>took {t}</source>
+      <translation>用时 {t}</translation>
+    </message>
+    <message>
+      <source>Priority {p}</source>
+      <translation>{p} 级</translation>
+    </message>
+    <message>
+      <source>To be acknowledged within {t}: {state}</source>
+      <translation>须在 {t} 内确认：{state}</translation>
+    </message>
+    <message>
+      <source>Acknowledged by {who} after {t}</source>
+      <translation>{who} 于 {t} 后确认</translation>
+    </message>
+  </context>
+  <context>
+    <name>AlarmQueueView</name>
+    <message>
+      <source>Search title, address, source or id</source>
+      <translation>搜索标题、地址、来源或编号</translation>
+    </message>
+    <message>
+      <source>P{p}</source>
+      <translation>{p}级</translation>
+    </message>
+    <message>
+      <source>Show priority {p} alarms</source>
+      <translation>显示 {p} 级警情</translation>
+    </message>
+    <message>
+      <source>All open</source>
+      <translation>全部未结</translation>
+    </message>
+    <message>
+      <source>New only</source>
+      <translation>仅新警情</translation>
+    </message>
+    <message>
+      <source>Acknowledged</source>
+      <translation>已确认</translation>
+    </message>
+    <message>
+      <source>Dispatched</source>
+      <translation>已派警</translation>
+    </message>
+    <message>
+      <source>On scene</source>
+      <translation>已到场</translation>
+    </message>
+    <message>
+      <source>{n} open</source>
+      <translation>{n} 起未结</translation>
+    </message>
+    <message>
+      <source>{n} unacknowledged</source>
+      <translation>{n} 起未确认</translation>
+    </message>
+    <message>
+      <source>{n} overdue</source>
+      <translation>{n} 起超时</translation>
+    </message>
+    <message>
+      <source>{n} shown</source>
+      <translation>显示 {n} 起</translation>
+    </message>
   </context>
   <context>
     <name>LockScreen</name>

@@ -1,0 +1,303 @@
+"""``AlarmQueueView``: the alarm queue pane — counts, a filter bar and the table.
+
+The view is given its ``AlarmQueueModel`` (it makes no data) and drives only its clock and its
+filter. It emits ``alarm_selected(id)`` when the officer picks an alarm and
+``filter_changed(dict)`` when the filter bar changes; ``pane_state``/``restore_pane_state``
+give the shell what to keep in a layout. GUI thread only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from widgets.alarm_queue.columns import Column
+from widgets.alarm_queue.filters import AlarmFilter
+from widgets.alarm_queue.model import AlarmIdRole, AlarmQueueModel
+from widgets.colors import NOTICE_COLORS, PRIORITY_COLORS
+
+TICK_MS = 1000
+TEXT_DEBOUNCE_MS = 250  # typing does not refilter 10,000 rows per key press
+_STATE_CHOICES: tuple[tuple[str, frozenset[str]], ...] = (
+    ("open", frozenset()), ("new", frozenset({"new"})),
+    ("acknowledged", frozenset({"acknowledged"})), ("dispatched", frozenset({"dispatched"})),
+    ("on_scene", frozenset({"on_scene"})),
+)
+_STATES_BY_KEY = dict(_STATE_CHOICES)
+
+
+def _key_of(states: frozenset[str]) -> str:
+    """The combo's item data for a set of states (a string: QVariant keeps it intact)."""
+    for key, choice in _STATE_CHOICES:
+        if choice == states:
+            return key
+    return "+".join(sorted(states))
+
+
+def _states_of(key: object) -> frozenset[str]:
+    if not isinstance(key, str) or not key:
+        return frozenset()
+    return _STATES_BY_KEY.get(key, frozenset(key.split("+")))
+
+
+# The widest text a column usually holds, so it is not cut off at the first look.
+_SAMPLES: dict[Column, str] = {
+    Column.PRIORITY: "P 8", Column.KIND: "\u2699  Equipment fault", Column.GRID: "grid-000",
+    Column.ADDRESS: "Hanauer Landstr. 189", Column.STATE: "Acknowledged",
+    Column.AGE: "23 h 59 min", Column.ACK_TIMER: "overdue +59 min 59 s",
+    Column.UNITS: "Frankfurt 12/1", Column.SOURCE: "Camera 12, north side",
+}
+
+
+class _PriorityDelegate(QStyledItemDelegate):
+    """Paints the priority cell in its colour even on the selected row: the selection
+    highlight must not hide how urgent the selected alarm is."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.state &= ~QStyle.StateFlag.State_Selected
+
+
+class AlarmQueueView(QWidget):
+    alarm_selected = Signal(str)  # the id of the alarm the officer selected
+    filter_changed = Signal(dict)  # AlarmFilter.to_dict() after the filter bar changed
+
+    def __init__(self, model: AlarmQueueModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._model = model
+        self._selected_id: str | None = None
+        self._reselect_id: str | None = None
+        self.setObjectName("alarmQueue")
+
+        self._summary = QLabel(self)
+        self._summary.setObjectName("alarmQueueSummary")
+        self._summary.setTextFormat(Qt.TextFormat.RichText)
+
+        self._search = QLineEdit(self)
+        self._search.setObjectName("alarmQueueSearch")
+        self._search.setClearButtonEnabled(True)
+        self._search.setPlaceholderText(self.tr("Search title, address, source or id"))
+        self._priority_buttons: dict[int, QToolButton] = {}
+        for priority, swatch in PRIORITY_COLORS.items():
+            button = QToolButton(self)
+            button.setText(self.tr("P{p}").format(p=priority))
+            button.setCheckable(True)
+            button.setChecked(True)
+            button.setToolTip(self.tr("Show priority {p} alarms").format(p=priority))
+            button.setStyleSheet(
+                f"QToolButton {{ border: 2px solid {swatch.background}; border-radius: 3px;"
+                f" padding: 2px 10px; font-weight: bold; }}"
+                f" QToolButton:checked {{ background-color: {swatch.background};"
+                f" color: {swatch.text}; }}")
+            button.toggled.connect(lambda on, p=priority: self._on_priority_toggled(p, on))
+            self._priority_buttons[priority] = button
+        self._state_combo = QComboBox(self)
+        self._state_combo.setObjectName("alarmQueueState")
+        labels = {"open": self.tr("All open"), "new": self.tr("New only"),
+                  "acknowledged": self.tr("Acknowledged"), "dispatched": self.tr("Dispatched"),
+                  "on_scene": self.tr("On scene")}
+        for key, _states in _STATE_CHOICES:
+            self._state_combo.addItem(labels[key], key)
+        self._state_combo.currentIndexChanged.connect(self._apply_filter)
+
+        self._table = QTableView(self)
+        self._table.setObjectName("alarmQueueTable")
+        self._table.setModel(model)
+        self._setup_table()
+
+        bar = QHBoxLayout()
+        bar.addWidget(self._search, 1)
+        for button in self._priority_buttons.values():
+            bar.addWidget(button)
+        bar.addWidget(self._state_combo)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self._summary)
+        layout.addLayout(bar)
+        layout.addWidget(self._table, 1)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(TEXT_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._apply_filter)
+        self._search.textChanged.connect(self._debounce.start)
+        self._search.returnPressed.connect(self._apply_filter)
+        self._clock = QTimer(self)
+        self._clock.setInterval(TICK_MS)
+        self._clock.timeout.connect(self._tick)
+        self._clock.start()
+
+        model.counts_changed.connect(self._update_summary)
+        model.modelAboutToBeReset.connect(self._remember_selection)
+        model.modelReset.connect(self._restore_selection)
+        self._table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self._update_summary()
+
+    def _setup_table(self) -> None:
+        t = self._table
+        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        t.setWordWrap(False)
+        t.setTextElideMode(Qt.TextElideMode.ElideRight)
+        t.setShowGrid(False)
+        # Breathing room: a right-aligned timer must not run into the next column's text.
+        t.setStyleSheet("QTableView::item { padding-left: 6px; padding-right: 6px; }")
+        t.setAlternatingRowColors(True)
+        t.setCornerButtonEnabled(False)
+        t.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        rows = t.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # uniform row heights
+        rows.setDefaultSectionSize(t.fontMetrics().height() + 10)
+        t.setItemDelegateForColumn(Column.PRIORITY, _PriorityDelegate(t))
+        header = t.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionsMovable(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        fm = t.fontMetrics()
+        for column in Column:
+            label = str(self._model.headerData(column, Qt.Orientation.Horizontal))
+            sample = _SAMPLES.get(column, "")
+            header.resizeSection(column, max(fm.horizontalAdvance(sample),
+                                             fm.horizontalAdvance(label)) + 28)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(fm.horizontalAdvance("P 8") + 16)
+        header.setSortIndicator(self._model.sort_column(), self._model.sort_order())
+        t.setSortingEnabled(True)  # the header's clicks go to model.sort
+
+    # --- public ----------------------------------------------------------------------------
+
+    def model(self) -> AlarmQueueModel:
+        return self._model
+
+    def table(self) -> QTableView:
+        return self._table
+
+    def summary_text(self) -> str:
+        return self._summary_plain
+
+    def pane_state(self) -> dict[str, Any]:
+        """The filter and the sort order, JSON-able (the shell keeps it in layouts)."""
+        descending = self._model.sort_order() == Qt.SortOrder.DescendingOrder
+        return {"filter": self._model.alarm_filter().to_dict(),
+                "sort_column": self._model.sort_column().name.lower(),
+                "sort_order": "descending" if descending else "ascending"}
+
+    def restore_pane_state(self, state: dict[str, Any]) -> None:
+        """Take back what ``pane_state`` gave; unknown or broken parts are left as they are."""
+        if not isinstance(state, dict):
+            return
+        if "filter" in state:
+            alarm_filter = AlarmFilter.from_dict(state["filter"])
+            self._show_filter(alarm_filter)
+            self._model.set_filter(alarm_filter)
+        column = Column.__members__.get(str(state.get("sort_column", "")).upper())
+        if column is not None:
+            order = (Qt.SortOrder.DescendingOrder if state.get("sort_order") == "descending"
+                     else Qt.SortOrder.AscendingOrder)
+            self._table.sortByColumn(column, order)
+
+    # --- filter bar ------------------------------------------------------------------------
+
+    def _on_priority_toggled(self, priority: int, on: bool) -> None:
+        if not on and not any(b.isChecked() for b in self._priority_buttons.values()):
+            # Hiding every priority would show an empty queue that looks calm: refuse.
+            button = self._priority_buttons[priority]
+            button.blockSignals(True)
+            button.setChecked(True)
+            button.blockSignals(False)
+            return
+        self._apply_filter()
+
+    def _filter_from_bar(self) -> AlarmFilter:
+        checked = frozenset(p for p, b in self._priority_buttons.items() if b.isChecked())
+        states = _states_of(self._state_combo.currentData())
+        return replace(self._model.alarm_filter(),
+                       priorities=frozenset() if len(checked) == len(PRIORITY_COLORS)
+                       else checked,
+                       states=states, text=self._search.text())
+
+    def _apply_filter(self) -> None:
+        self._debounce.stop()
+        alarm_filter = self._filter_from_bar()
+        if alarm_filter == self._model.alarm_filter():
+            return
+        self._model.set_filter(alarm_filter)
+        self.filter_changed.emit(alarm_filter.to_dict())
+
+    def _show_filter(self, alarm_filter: AlarmFilter) -> None:
+        widgets = [self._search, self._state_combo, *self._priority_buttons.values()]
+        for w in widgets:
+            w.blockSignals(True)
+        try:
+            self._search.setText(alarm_filter.text)
+            for p, button in self._priority_buttons.items():
+                button.setChecked(not alarm_filter.priorities or p in alarm_filter.priorities)
+            key = _key_of(alarm_filter.states)
+            index = self._state_combo.findData(key)
+            if index < 0:  # a saved filter with a mix of states: offer it as it is
+                self._state_combo.addItem(", ".join(sorted(alarm_filter.states)), key)
+                index = self._state_combo.count() - 1
+            self._state_combo.setCurrentIndex(index)
+        finally:
+            for w in widgets:
+                w.blockSignals(False)
+
+    # --- selection, clock, counts ----------------------------------------------------------
+
+    def _on_selection_changed(self, _selected: QItemSelection,
+                              _deselected: QItemSelection) -> None:
+        rows = self._table.selectionModel().selectedRows()
+        if not rows:
+            return
+        alarm_id = rows[0].data(AlarmIdRole)
+        if alarm_id and alarm_id != self._selected_id:
+            self._selected_id = alarm_id
+            self.alarm_selected.emit(alarm_id)
+
+    def _remember_selection(self) -> None:
+        self._reselect_id = self._selected_id
+
+    def _restore_selection(self) -> None:
+        """A reset (new filter, fresh snapshot) keeps the officer's alarm selected if it is
+        still shown."""
+        row = self._model.row_of(self._reselect_id) if self._reselect_id else None
+        if row is not None:
+            self._table.selectRow(row)
+        else:
+            self._selected_id = None
+
+    def _tick(self) -> None:
+        self._model.tick()
+
+    def _update_summary(self) -> None:
+        m = self._model
+        parts = [self.tr("{n} open").format(n=m.open_count()),
+                 self.tr("{n} unacknowledged").format(n=m.unacknowledged_count())]
+        overdue = self.tr("{n} overdue").format(n=m.overdue_count())
+        if not m.alarm_filter().is_empty():
+            parts.insert(0, self.tr("{n} shown").format(n=m.rowCount()))
+        self._summary_plain = " \u00b7 ".join([*parts, overdue])
+        if m.overdue_count():
+            swatch = NOTICE_COLORS["critical"]
+            overdue = (f'<span style="background-color:{swatch.background};'
+                       f' color:{swatch.text};">&nbsp;{overdue}&nbsp;</span>')
+        self._summary.setText(f"<b>{' &middot; '.join(parts)} &middot; {overdue}</b>")
