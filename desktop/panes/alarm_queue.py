@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 from backend_client.changes import ChangeSet
 from desktop.shell.pane_context import PaneContext
 from widgets.alarm_queue import AlarmQueueModel, AlarmQueueView
+from widgets.i18n import tr
 
 
 def build_alarm_queue(ctx: PaneContext) -> QWidget:
@@ -28,6 +29,14 @@ def build_alarm_queue(ctx: PaneContext) -> QWidget:
         if changes.reset or changes.units:
             model.set_unit_names(unit_names())
 
+    def show_count() -> None:
+        # The dock shows the pane's window title: "Alarm queue (3)" while alarms wait for
+        # acknowledgement; the main window puts it on the dock's tab.
+        waiting = model.unacknowledged_count()
+        title = tr("Alarm queue")
+        view.setWindowTitle(f"{title} ({waiting})" if waiting else title)
+
+    model.counts_changed.connect(show_count)
     unsubscribe = hall.subscribe(changed)
     view.destroyed.connect(lambda *_: unsubscribe())
     if hall.loaded:

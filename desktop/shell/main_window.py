@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         self.docks: dict[str, ads.CDockWidget] = {}
         self.pane_widgets: dict[str, QWidget] = {}
         self._build_panes(PaneContext(hall, session))
-        self.status = StatusBar(session, self)
+        self.status = StatusBar(session, self, hall)
         self.setStatusBar(self.status)
         self.screens_menu: QMenu | None = None
         self._build_menus()
@@ -81,6 +81,9 @@ class MainWindow(QMainWindow):
                 areas[spec.name] = self.dock_manager.addDockWidget(spec.area, dock)
             self.docks[spec.name] = dock
             self.pane_widgets[spec.name] = widget
+            # A pane may put live figures in its tab ("Alarm queue (3)") via its window title.
+            widget.windowTitleChanged.connect(
+                lambda text, d=dock, s=spec: d.setWindowTitle(text or s.translated_title()))
         for spec in PANES:  # the first pane of each tab group is the one shown
             if spec.tab_with:
                 self.docks[spec.tab_with].setAsCurrentTab()

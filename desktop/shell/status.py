@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 
 from backend_client import schemas as s
 from desktop.shell.i18n import plural, tr
+from desktop.state.hall import HallState
 from desktop.state.session import SessionState
-from widgets.colors import CONNECTION_COLORS, NOTICE_COLORS, Swatch
+from widgets.colors import CONNECTION_COLORS, NOTICE_COLORS, PRIORITY_COLORS, Swatch
 
 ROLE_NAMES = {
     "duty_officer": QT_TRANSLATE_NOOP("Roles", "Duty officer"),
@@ -118,9 +119,13 @@ class Banner(QFrame):
 class StatusBar(QStatusBar):
     """Operator and role · connection · queued commands · latest notice · clock."""
 
-    def __init__(self, state: SessionState, parent: QWidget | None = None) -> None:
+    def __init__(self, state: SessionState, parent: QWidget | None = None,
+                 hall: HallState | None = None) -> None:
         super().__init__(parent)
         self.state = state
+        self.hall = hall
+        self.waiting = QLabel(self)
+        self.waiting.setObjectName("statusUnacknowledged")
         self.operator = QLabel(self)
         self.operator.setObjectName("statusOperator")
         self.connection = QLabel(self)
@@ -133,6 +138,7 @@ class StatusBar(QStatusBar):
         self.clock.setObjectName("statusClock")
         self.addWidget(self.operator)
         self.addWidget(self.connection)
+        self.addWidget(self.waiting)
         self.addWidget(self.outbox)
         self.addWidget(self.notice)
         self.addWidget(QWidget(self), 1)
@@ -141,7 +147,18 @@ class StatusBar(QStatusBar):
         self._timer.timeout.connect(self.tick)
         self._timer.start(1000)
         self._unsubscribe = state.subscribe(lambda _what: self.refresh())
+        self._unsubscribe_hall = hall.subscribe(lambda _c: self.refresh_waiting()) if hall \
+            else (lambda: None)
         self.refresh()
+        self.refresh_waiting()
+
+    def refresh_waiting(self) -> None:
+        """Alarms waiting for acknowledgement, visible from every pane."""
+        waiting = self.hall.unacknowledged_count() if self.hall else 0
+        self.waiting.setVisible(waiting > 0)
+        self.waiting.setText(plural(tr("%n alarm unacknowledged"), tr("%n alarms unacknowledged"),
+                                    waiting))
+        self.waiting.setStyleSheet(chip(PRIORITY_COLORS[1]))
 
     def tick(self) -> None:
         self.clock.setText(QDateTime.currentDateTime().toString("yyyy-MM-dd HH:mm:ss"))
@@ -179,6 +196,7 @@ class StatusBar(QStatusBar):
     def closeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
         self._timer.stop()
         self._unsubscribe()
+        self._unsubscribe_hall()
 
 
 class Banners(QWidget):
@@ -186,9 +204,13 @@ class Banners(QWidget):
 
     login_requested = Signal()
 
-    def __init__(self, state: SessionState, parent: QWidget | None = None) -> None:
+    def __init__(self, state: SessionState, parent: QWidget | None = None,
+                 hall: HallState | None = None) -> None:
         super().__init__(parent)
         self.state = state
+        self.hall = hall
+        self.waiting = QLabel(self)
+        self.waiting.setObjectName("statusUnacknowledged")
         self.connection = Banner("connectionBanner", self)
         self.connection.action.connect(self.login_requested)
         self.critical = Banner("criticalBanner", self)

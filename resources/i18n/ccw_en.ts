@@ -252,6 +252,14 @@
       <translation>Your session has expired. Log in again — nothing you did is lost; queued commands wait.</translation>
     </message>
     <message>
+      <source>%n alarm unacknowledged</source>
+      <translation>%n alarm unacknowledged</translation>
+    </message>
+    <message>
+      <source>%n alarms unacknowledged</source>
+      <translation>%n alarms unacknowledged</translation>
+    </message>
+    <message>
       <source>Not logged in</source>
       <translation>Not logged in</translation>
     </message>
@@ -414,6 +422,10 @@
     <message>
       <source>Acknowledged by {who} after {t}</source>
       <translation>Acknowledged by {who} after {t}</translation>
+    </message>
+    <message>
+      <source>Alarm queue</source>
+      <translation>Alarm queue</translation>
     </message>
   </context>
   <context>

@@ -252,6 +252,14 @@
       <translation>会话已过期。请重新登录——您的操作不会丢失，排队的指令正在等待发送。</translation>
     </message>
     <message>
+      <source>%n alarm unacknowledged</source>
+      <translation>%n 起警情未确认</translation>
+    </message>
+    <message>
+      <source>%n alarms unacknowledged</source>
+      <translation>%n 起警情未确认</translation>
+    </message>
+    <message>
       <source>Not logged in</source>
       <translation>未登录</translation>
     </message>
@@ -414,6 +422,10 @@
     <message>
       <source>Acknowledged by {who} after {t}</source>
       <translation>{who} 于 {t} 后确认</translation>
+    </message>
+    <message>
+      <source>Alarm queue</source>
+      <translation>警情队列</translation>
     </message>
   </context>
   <context>

@@ -65,6 +65,12 @@ def test_demo_goes_live_offline_and_back(make_workstation, qloop):
             await assert_same_state(ws.service.session, api)
             titles = [a.title for a in ws.hall.alarms.values()]
             assert "离线期间登记的警情" in titles
+            # Waiting alarms are counted on the queue's tab and in the status bar.
+            waiting = ws.hall.unacknowledged_count()
+            await until(lambda: window.docks["alarm_queue"].windowTitle()
+                        == f"Alarm queue ({waiting})", 5, "the count on the tab")
+            assert window.status.waiting.isVisible()
+            assert window.status.waiting.text().startswith(f"{waiting} alarm")
         finally:
             await api.aclose()
         return took
