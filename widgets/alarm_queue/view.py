@@ -178,7 +178,12 @@ class AlarmQueueView(QWidget):
             sample = _SAMPLES.get(column, "")
             header.resizeSection(column, max(fm.horizontalAdvance(sample),
                                              fm.horizontalAdvance(label)) + 28)
-        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        # The title is what the officer reads: room for about fourteen Chinese characters
+        # even in a narrow pane (a stretched column shrinks to nothing when the table is
+        # wider than the pane); the last column takes whatever width is left.
+        title_room = fm.horizontalAdvance("南湖路与中山路口交通事故两车") + 28
+        header.resizeSection(Column.TITLE, title_room)
+        header.setStretchLastSection(True)
         header.setMinimumSectionSize(fm.horizontalAdvance("P 8") + 16)
         header.setSortIndicator(self._model.sort_column(), self._model.sort_order())
         t.setSortingEnabled(True)  # the header's clicks go to model.sort
