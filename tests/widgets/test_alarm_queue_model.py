@@ -4,7 +4,6 @@ order, the acknowledge clock, and a timing print for floods."""
 from __future__ import annotations
 
 import functools
-import time
 from datetime import timedelta
 
 import pytest
@@ -361,29 +360,3 @@ def test_units_show_callsigns_when_known():
 
 
 # --- timing (printed, not asserted) ---------------------------------------------------------
-
-
-def test_timing_print(capsys):
-    model = AlarmQueueModel(now=Clock())
-    model.apply(True, flood(10_000, 0))
-    batch = flood(500, 20_000)
-    t0 = time.perf_counter()
-    model.apply(False, batch)
-    t_apply = time.perf_counter() - t0
-    scattered = flood(500, 40_000)
-    scattered = [a.model_copy(update={"created_at": BASE_TIME + timedelta(
-        milliseconds=(i * 7919) % 10_000)}) for i, a in enumerate(scattered)]
-    t0 = time.perf_counter()
-    model.apply(False, scattered)
-    t_scattered = time.perf_counter() - t0
-
-    big = AlarmQueueModel(now=Clock())
-    big.apply(True, flood(100_000, 0))
-    t0 = time.perf_counter()
-    big.sort(Column.TITLE, Qt.SortOrder.AscendingOrder)
-    big.sort(Column.AGE, Qt.SortOrder.DescendingOrder)
-    t_sort = (time.perf_counter() - t0) / 2
-    with capsys.disabled():
-        print(f"\n[alarm queue timing] 500 fresh into 10,000: {t_apply * 1000:.1f} ms; "
-              f"500 scattered into 10,500: {t_scattered * 1000:.1f} ms; "
-              f"sort of 100,000: {t_sort * 1000:.0f} ms")
