@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 
-from backend_client import schemas as s
 from desktop.shell.extra_screen import ExtraScreens, disconnected_notice
 from desktop.shell.i18n import tr
 from desktop.shell.layouts import HALL, LayoutError, LayoutManager, LayoutStore
@@ -75,12 +74,12 @@ class HallScreens(QObject):
             tr("Name of the layout (save as “{hall}” for the F12 hall layout):").format(
                 hall=HALL), QLineEdit.EchoMode.Normal, self.layouts.current or HALL)
         if ok and name.strip() and self._run(lambda: self.layouts.save_current(name.strip())):
-            self._notice("info", tr("Layout “{name}” saved.").format(name=name.strip()))
+            self.state.tell("info", tr("Layout “{name}” saved.").format(name=name.strip()))
 
     def ask_manage(self) -> None:
         names = self.store.list()
         if not names:
-            self._notice("info", tr("No layouts are saved yet."))
+            self.state.tell("info", tr("No layouts are saved yet."))
             return
         name, ok = QInputDialog.getItem(self.window, tr("Layouts"), tr("Layout:"), names, 0,
                                         False)
@@ -109,7 +108,7 @@ class HallScreens(QObject):
     def send_to_screen(self, pane: str, monitor_key: str) -> None:
         monitor = next((m for m in self.watcher.monitors() if m.key == monitor_key), None)
         if monitor is None:
-            self._notice("warning", tr("That screen is no longer connected."))
+            self.state.tell("warning", tr("That screen is no longer connected."))
             return
         self.layouts.send_to_screen(pane, monitor)
 
@@ -118,7 +117,7 @@ class HallScreens(QObject):
     def _monitor_removed(self, monitor: Monitor) -> None:
         moved = self.extra.on_monitor_removed(monitor)
         if moved:
-            self._notice("warning", disconnected_notice(monitor, moved))
+            self.state.tell("warning", disconnected_notice(monitor, moved))
 
     def _monitor_added(self, monitor: Monitor) -> None:
         panes = self.extra.on_monitor_added(monitor)
@@ -157,16 +156,14 @@ class HallScreens(QObject):
             result = action()
         except LayoutError as e:
             log.warning("layout action failed: %s", e)
-            self._notice("warning", str(e))
+            self.state.tell("warning", str(e))
             return False
         # The status bar shows the newest notice: add the summary (first) last.
         for text in reversed(result) if isinstance(result, list) else []:
-            self._notice("warning", text)
+            self.state.tell("warning", text)
         self._refresh_menus()
         return True
 
-    def _notice(self, level: s.NoticeLevel, text: str) -> None:
-        self.state.add_notice(s.Notice(level=level, text=text, at=s.utcnow()))
 
     def _refresh_menus(self) -> None:
         self.window.refresh_layouts_menu(self.store.list())

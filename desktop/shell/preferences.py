@@ -18,7 +18,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from backend_client import schemas as s
 from desktop.settings import SettingsStore, UserSettings
 from desktop.shell.i18n import tr
 from desktop.shell.lock import IdleWatcher, LockScreen
@@ -40,7 +39,7 @@ class Preferences(QObject):
         self.site_exempt = site_exempt_idle_lock
         self.settings = self.store.load()  # a few hundred bytes, once, before the first paint
         if self.store.problem is not None:
-            self._notice("warning", problem_text(self.store.problem))
+            self.state.tell("warning", problem_text(self.store.problem))
         self.changed: list[Callable[[UserSettings], None]] = []
 
     def edit(self) -> None:
@@ -54,7 +53,7 @@ class Preferences(QObject):
             return
         new = dialog.result_settings()
         if new.language != self.settings.language:
-            self._notice("info", tr("The new language applies the next time the workstation "
+            self.state.tell("info", tr("The new language applies the next time the workstation "
                                     "starts."))
         if new.large_text != self.settings.large_text:
             app = QApplication.instance()
@@ -80,8 +79,6 @@ class Preferences(QObject):
         except Exception:  # a full disk must not take the workstation down
             log.exception("could not save the user settings")
 
-    def _notice(self, level: s.NoticeLevel, text: str) -> None:
-        self.state.add_notice(s.Notice(level=level, text=text, at=s.utcnow()))
 
 
 class SessionGuard(QObject):

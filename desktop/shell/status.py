@@ -204,13 +204,9 @@ class Banners(QWidget):
 
     login_requested = Signal()
 
-    def __init__(self, state: SessionState, parent: QWidget | None = None,
-                 hall: HallState | None = None) -> None:
+    def __init__(self, state: SessionState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self.hall = hall
-        self.waiting = QLabel(self)
-        self.waiting.setObjectName("statusUnacknowledged")
         self.connection = Banner("connectionBanner", self)
         self.connection.action.connect(self.login_requested)
         self.critical = Banner("criticalBanner", self)

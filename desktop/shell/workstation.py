@@ -15,10 +15,8 @@ from collections.abc import Coroutine
 from dataclasses import dataclass
 from pathlib import Path
 
-from backend_client import schemas as s
 from backend_client.errors import CentralError
 from backend_client.profile import config_dir, profile_dir
-from backend_client.schemas import NoticeLevel
 from backend_client.server.process import ServerProcess, ServerStartError
 from desktop.services.central import CentralService
 from desktop.shell.hall_screens import HallScreens
@@ -119,8 +117,8 @@ class Workstation:
                 workdir=self.profile / "demo-server")
         except ServerStartError as e:
             log.error("demo server did not start: %s", e)
-            self.state.add_notice(_notice("critical", tr(
-                "The demo server did not start. See the log for details.")))
+            self.state.tell("critical", tr(
+                "The demo server did not start. See the log for details."))
             return None
         return self.demo_server.url
 
@@ -211,7 +209,3 @@ class Workstation:
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-
-def _notice(level: NoticeLevel, text: str) -> s.Notice:
-    """A notice of this workstation's own, shown like the server's."""
-    return s.Notice(level=level, text=text, at=s.utcnow())

@@ -96,6 +96,11 @@ class SessionState(Observable):
         del self.notices[:-50]  # the last fifty are plenty for a shift's status bar
         self._notify("notice")
 
+    def tell(self, level: s.NoticeLevel, text: str) -> None:
+        """A notice of this workstation's own (a layout moved, a setting unreadable), shown
+        like the server's."""
+        self.add_notice(s.Notice(level=level, text=text, at=s.utcnow()))
+
     def critical_notice(self) -> s.Notice | None:
         """The newest critical notice, shown as a banner until dismissed."""
         return next((n for n in reversed(self.notices) if n.level == "critical"), None)
