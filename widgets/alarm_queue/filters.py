@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,21 +17,36 @@ def _strings(value: Any, allowed: tuple[str, ...] | None = None) -> frozenset[st
 
 
 @dataclass(frozen=True)
+class FilterContext:
+    """What some filters need to know beyond the alarm: who is logged in (for "mine") and
+    which station owns each grid (for the station filter)."""
+
+    operator_id: str | None = None
+    station_of: Mapping[str, str] = field(default_factory=dict)
+
+
+NO_CONTEXT = FilterContext()
+
+
+@dataclass(frozen=True)
 class AlarmFilter:
     """Which open alarms to show. An empty set means "any"; ``text`` matches, ignoring case,
-    the title, address, description, source name or id."""
+    the title, address, description, source name or id. ``mine``: alarms this operator
+    acknowledged or raised."""
 
     states: frozenset[str] = field(default_factory=frozenset)
     priorities: frozenset[int] = field(default_factory=frozenset)
     kinds: frozenset[str] = field(default_factory=frozenset)
     grid_ids: frozenset[str] = field(default_factory=frozenset)
     text: str = ""
+    stations: frozenset[str] = field(default_factory=frozenset)
+    mine: bool = False
 
     def is_empty(self) -> bool:
         return not (self.states or self.priorities or self.kinds or self.grid_ids
-                    or self.text.strip())
+                    or self.stations or self.mine or self.text.strip())
 
-    def matches(self, alarm: Alarm) -> bool:
+    def matches(self, alarm: Alarm, ctx: FilterContext = NO_CONTEXT) -> bool:
         if self.states and alarm.state not in self.states:
             return False
         if self.priorities and alarm.priority not in self.priorities:
@@ -38,6 +54,10 @@ class AlarmFilter:
         if self.kinds and alarm.kind not in self.kinds:
             return False
         if self.grid_ids and alarm.grid_id not in self.grid_ids:
+            return False
+        if self.stations and ctx.station_of.get(alarm.grid_id or "") not in self.stations:
+            return False
+        if self.mine and not _is_mine(alarm, ctx.operator_id):
             return False
         needle = self.text.strip().casefold()
         if not needle:
@@ -50,7 +70,7 @@ class AlarmFilter:
         """JSON-able, in a stable order (sorted lists)."""
         return {"states": sorted(self.states), "priorities": sorted(self.priorities),
                 "kinds": sorted(self.kinds), "grid_ids": sorted(self.grid_ids),
-                "text": self.text}
+                "stations": sorted(self.stations), "mine": self.mine, "text": self.text}
 
     @classmethod
     def from_dict(cls, data: Any) -> AlarmFilter:
@@ -67,4 +87,13 @@ class AlarmFilter:
                    priorities=priorities,
                    kinds=_strings(data.get("kinds"), ALARM_KINDS),
                    grid_ids=_strings(data.get("grid_ids")),
+                   stations=_strings(data.get("stations")),
+                   mine=data.get("mine") is True,
                    text=text if isinstance(text, str) else "")
+
+
+def _is_mine(alarm: Alarm, operator_id: str | None) -> bool:
+    if not operator_id:
+        return False
+    return alarm.acknowledged_by == operator_id or (
+        alarm.source.type == "operator" and alarm.source.id == operator_id)

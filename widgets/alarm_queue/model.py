@@ -10,9 +10,11 @@ one ``dataChanged`` over the rows updated in place. All methods run on the GUI t
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import (
+    QT_TR_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -31,9 +33,11 @@ from widgets.alarm_queue.columns import (
     header_tooltip,
     is_overdue,
 )
-from widgets.alarm_queue.filters import AlarmFilter
+from widgets.alarm_queue.filters import NO_CONTEXT, AlarmFilter, FilterContext
+from widgets.alarm_queue.groups import GroupKey, RepeatGroups
 from widgets.alarm_queue.rows import RowOrder, contiguous_ranges_descending
 from widgets.alarm_queue.store import OpenAlarms
+from widgets.i18n import tr
 
 AlarmRole = int(Qt.ItemDataRole.UserRole) + 1  # the Alarm object
 AlarmIdRole = int(Qt.ItemDataRole.UserRole) + 2  # its id
@@ -46,6 +50,23 @@ _ROW_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
               | Qt.ItemFlag.ItemNeverHasChildren)
 
 Index = QModelIndex | QPersistentModelIndex
+MARK_LABELS = {"queued": QT_TR_NOOP("queued"), "closing": QT_TR_NOOP("closing, queued")}
+
+
+def source_key(alarm: Alarm) -> str:
+    """What a shelf names: one source (a detector, a camera, a caller line)."""
+    src = alarm.source
+    return f"{src.type}:{src.id or src.name or ''}"
+
+
+@dataclass(frozen=True)
+class GroupInfo:
+    """A folded run of repeats, as its head row shows it."""
+
+    count: int
+    first: datetime
+    last: datetime
+    expanded: bool
 
 
 class AlarmQueueModel(QAbstractTableModel):
@@ -56,7 +77,8 @@ class AlarmQueueModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None, *,
                  now: Callable[[], datetime] = utcnow,
                  unit_names: Mapping[str, str] | None = None,
-                 ack_targets: Mapping[int, float] | None = None) -> None:
+                 ack_targets: Mapping[int, float] | None = None,
+                 group_window: timedelta | None = None) -> None:
         super().__init__(parent)
         self._now = now
         self._clock = now()  # the time cells are drawn at; moves on with tick()
@@ -68,7 +90,14 @@ class AlarmQueueModel(QAbstractTableModel):
         self._rows: list[Alarm] = []
         self._index: dict[str, int] = {}
         self._filter = AlarmFilter()
-        self._order = RowOrder(Column.PRIORITY, False, self._targets)
+        self._context: FilterContext = NO_CONTEXT
+        self._shelved: frozenset[str] = frozenset()  # source keys hidden for a while
+        self._marks: dict[str, str] = {}  # id → "queued" | "closing" (the officer's, unsent)
+        # Repeats folded into one row (None: every alarm its own row).
+        self._groups = RepeatGroups(group_window) if group_window is not None else None
+        self._anchors: dict[str, Alarm] = {}  # expanded members → their head
+        self._group_info: dict[str, GroupInfo] = {}  # head id → its run
+        self._order = RowOrder(Column.PRIORITY, False, self._targets, self._anchors)
 
     # --- Qt model interface ----------------------------------------------------------------
 
@@ -102,7 +131,12 @@ class AlarmQueueModel(QAbstractTableModel):
         alarm = self._rows[row]
         column = _COLUMNS[col]
         if role == _DISPLAY:
-            return cell_text(column, alarm, self._clock, self._targets, self._unit_names)
+            text = cell_text(column, alarm, self._clock, self._targets, self._unit_names)
+            if column == Column.TITLE:
+                return self._title_text(alarm, text)
+            if column == Column.STATE and alarm.id in self._marks:
+                return f"{text} \u00b7 {tr(MARK_LABELS[self._marks[alarm.id]])}"
+            return text
         if role == AlarmRole:
             return alarm
         if role == AlarmIdRole:
@@ -112,10 +146,11 @@ class AlarmQueueModel(QAbstractTableModel):
 
     # --- feeding ---------------------------------------------------------------------------
 
-    def apply(self, reset: bool, alarms: Iterable[Alarm]) -> None:
+    def apply(self, reset: bool, alarms: Iterable[Alarm], *, same_version: bool = False) -> None:
         """Take one change set's alarms. ``reset``: they are the whole state. Otherwise each
         is the newest version of a changed alarm; versions not newer than the one held (or
-        closed) are ignored, closed alarms leave the queue."""
+        closed) are ignored, closed alarms leave the queue. ``same_version``: also take
+        another copy of the version held (the officer's optimistic view changed)."""
         now = self._clock = self._now()
         if reset:
             self.beginResetModel()
@@ -124,14 +159,24 @@ class AlarmQueueModel(QAbstractTableModel):
             self.endResetModel()
             self._counts_changed()
             return
+        fresh = self._open.fresh(alarms, same_version=same_version)
+        if not fresh:
+            return
+        if self._groups is None:
+            self._apply_plain(fresh, now)
+        else:
+            self._apply_grouped(fresh, now)
+        self._counts_changed()
+
+    def _apply_plain(self, fresh: list[Alarm], now: datetime) -> None:
         removed: list[int] = []
         inserted: list[Alarm] = []
         in_place: list[Alarm] = []
         moved: list[Alarm] = []
-        for alarm in self._open.fresh(alarms):
+        for alarm in fresh:
             self._open.take(alarm, now)
             row = self._index.get(alarm.id)
-            visible = alarm.state != "closed" and self._filter.matches(alarm)
+            visible = alarm.state != "closed" and self._shows(alarm)
             if row is None:
                 if visible:
                     inserted.append(alarm)
@@ -143,21 +188,115 @@ class AlarmQueueModel(QAbstractTableModel):
                 (moved if self._order.raw_key(self._rows[row]) != self._order.raw_key(alarm)
                  else in_place).append(alarm)
                 self._rows[row] = alarm
-        if not (removed or inserted or in_place or moved):
+        self._emit_changes(removed, moved, inserted, in_place)
+
+    def _apply_grouped(self, fresh: list[Alarm], now: datetime) -> None:
+        """Like ``_apply_plain``, over the groups the batch touched: what each shows now (a
+        head per run, the members of expanded runs) against the rows it showed."""
+        groups = self._groups
+        assert groups is not None
+        touched: set[GroupKey] = set()
+        ids: set[str] = set()
+        for alarm in fresh:
+            self._open.take(alarm, now)
+            ids.add(alarm.id)
+            key = groups.remove(alarm.id)
+            if key is not None:
+                touched.add(key)
+            if alarm.state != "closed" and self._shows(alarm):
+                touched.add(groups.add(alarm))
+        want: dict[str, Alarm] = {}
+        anchors: dict[str, Alarm] = {}
+        for key in touched:
+            ids.update(a.id for a in groups.alarms_of(key))
+            for alarm_id, (alarm, head) in groups.shown(key).items():
+                want[alarm_id] = alarm
+                if head is not None:
+                    anchors[alarm_id] = head
+        expanded = bool(anchors) or any(i in self._anchors for i in ids)
+        for alarm_id in ids:
+            self._anchors.pop(alarm_id, None)
+            self._group_info.pop(alarm_id, None)
+        self._anchors.update(anchors)
+        for key in touched:
+            self._note_groups(key)
+        removed: list[int] = []
+        inserted: list[Alarm] = []
+        in_place: list[Alarm] = []
+        moved: list[Alarm] = []
+        for alarm_id in ids:
+            row = self._index.get(alarm_id)
+            alarm = want.get(alarm_id)
+            if row is None:
+                if alarm is not None:
+                    inserted.append(alarm)
+            elif alarm is None:
+                removed.append(row)
+            else:
+                if not expanded and (self._order.raw_key(self._rows[row])
+                                     != self._order.raw_key(alarm)):
+                    moved.append(alarm)
+                else:
+                    in_place.append(alarm)  # a head's count may have changed
+                self._rows[row] = alarm
+        if not expanded:
+            self._emit_changes(removed, moved, inserted, in_place)
             return
+        # An expanded run's members follow their head: place everything, then one resort.
+        self._remove_rows(removed)
+        if inserted:
+            first = len(self._rows)
+            self.beginInsertRows(_NO_INDEX, first, first + len(inserted) - 1)
+            self._rows.extend(inserted)
+            self.endInsertRows()
+        self._relayout(lambda: self._order.sort(self._rows))
+        self._emit_in_place(in_place)
+
+    def _emit_changes(self, removed: list[int], moved: list[Alarm], inserted: list[Alarm],
+                      in_place: list[Alarm]) -> None:
         self._remove_rows(removed)
         self._move_rows(moved)
         self._insert_rows(inserted)
-        if in_place:
-            rows = [self._index[a.id] for a in in_place]
+        self._emit_in_place(in_place)
+
+    def _emit_in_place(self, in_place: list[Alarm]) -> None:
+        rows = [r for a in in_place if (r := self._index.get(a.id)) is not None]
+        if rows:
             self.dataChanged.emit(self.index(min(rows), 0),
                                   self.index(max(rows), len(_COLUMNS) - 1))
-        self._counts_changed()
+
+    def _shows(self, alarm: Alarm) -> bool:
+        """Whether the filter lets ``alarm`` through and its source is not shelved (a P1 is
+        never hidden by a shelf: a shelved detector can still raise the alarm that matters)."""
+        if not self._filter.matches(alarm, self._context):
+            return False
+        return alarm.priority == 1 or source_key(alarm) not in self._shelved
 
     def _rebuild_rows(self) -> None:
-        self._rows = [a for a in self._open.by_id.values() if self._filter.matches(a)]
+        shown = [a for a in self._open.by_id.values() if self._shows(a)]
+        self._anchors.clear()
+        self._group_info.clear()
+        if self._groups is not None:
+            self._groups.reset(shown)
+            shown = []
+            for key in self._groups.keys():
+                for alarm_id, (alarm, head) in self._groups.shown(key).items():
+                    shown.append(alarm)
+                    if head is not None:
+                        self._anchors[alarm_id] = head
+                self._note_groups(key)
+        self._rows = shown
         self._order.sort(self._rows)
         self._reindex()
+
+    def _note_groups(self, key: GroupKey) -> None:
+        """Remember the count and first/last time of each run of ``key`` (under its head)."""
+        assert self._groups is not None
+        for run in self._groups.runs(key):
+            if len(run) > 1:
+                self._group_info[run[-1].id] = GroupInfo(
+                    len(run), run[0].created_at, run[-1].created_at,
+                    run[0].id in self._groups.expanded)
 
     def _reindex(self) -> None:
         self._index = {a.id: i for i, a in enumerate(self._rows)}
@@ -215,7 +354,7 @@ class AlarmQueueModel(QAbstractTableModel):
         if not 0 <= column < len(_COLUMNS):
             return
         self._order = RowOrder(_COLUMNS[column], order == Qt.SortOrder.DescendingOrder,
-                               self._targets)
+                               self._targets, self._anchors)
         self._relayout(lambda: self._order.sort(self._rows))
 
     def sort_column(self) -> Column:
@@ -237,6 +376,92 @@ class AlarmQueueModel(QAbstractTableModel):
         self._rebuild_rows()
         self.endResetModel()
         self._counts_changed()
+
+    def set_context(self, context: FilterContext) -> None:
+        """Who is logged in and which station owns which grid (for "mine" and stations)."""
+        if context == self._context:
+            return
+        self._context = context
+        if self._filter.mine or self._filter.stations:
+            self._refilter()
+
+    def set_shelved(self, source_keys: Iterable[str]) -> None:
+        """Hide the alarms of these sources (``source_key``), P1 excepted, until changed."""
+        keys = frozenset(source_keys)
+        if keys != self._shelved:
+            self._shelved = keys
+            self._refilter()
+
+    def shelved_hidden_count(self) -> int:
+        """Open alarms a shelf hides now (the queue says so: hidden is not gone)."""
+        if not self._shelved:
+            return 0
+        return sum(1 for a in self._open.by_id.values()
+                   if a.priority != 1 and source_key(a) in self._shelved)
+
+    def _refilter(self) -> None:
+        self.beginResetModel()
+        self._rebuild_rows()
+        self.endResetModel()
+        self._counts_changed()
+
+    # --- the officer's unsent commands ---------------------------------------------------------
+
+    def set_marks(self, marks: Mapping[str, str]) -> None:
+        """Rows whose commands wait: id → "queued" or "closing" (shown beside the state)."""
+        changed = {i for i in set(marks) | set(self._marks)
+                   if marks.get(i) != self._marks.get(i)}
+        self._marks = dict(marks)
+        rows = [r for i in changed if (r := self._index.get(i)) is not None]
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), 0),
+                                  self.index(max(rows), len(_COLUMNS) - 1))
+
+    def mark(self, alarm_id: str) -> str | None:
+        return self._marks.get(alarm_id)
+
+    # --- repeat groups -----------------------------------------------------------------------
+
+    def group_info(self, alarm_id: str) -> GroupInfo | None:
+        """The run a head row stands for (None for a lone alarm or a member)."""
+        return self._group_info.get(alarm_id)
+
+    def group_members(self, alarm_id: str) -> list[Alarm]:
+        """Every alarm of the run holding ``alarm_id``, oldest first (just it when alone)."""
+        if self._groups is None or alarm_id not in self._groups:
+            alarm = self._open.by_id.get(alarm_id)
+            return [alarm] if alarm is not None else []
+        return self._groups.run_of(alarm_id)
+
+    def head_of(self, alarm_id: str) -> str | None:
+        """The head row an expanded member hangs under."""
+        head = self._anchors.get(alarm_id)
+        return head.id if head is not None else None
+
+    def toggle_group(self, alarm_id: str) -> bool:
+        """Expand or fold the run holding ``alarm_id``; False when it is a lone alarm."""
+        if self._groups is None:
+            return False
+        key = self._groups.toggle(alarm_id)
+        if key is None:
+            return False
+        # Re-take the run's alarms as they are: the grouped path shows or hides its members.
+        run = self._groups.alarms_of(key)
+        self._apply_grouped(run, self._clock)
+        self._counts_changed()
+        return True
+
+    def _title_text(self, alarm: Alarm, title: str) -> str:
+        info = self._group_info.get(alarm.id)
+        if info is not None:
+            fold = "\u25be" if info.expanded else "\u25b8"
+            first = info.first.astimezone().strftime("%H:%M")
+            last = info.last.astimezone().strftime("%H:%M")
+            return tr("{fold} {n}\u00d7 {first}\u2013{last} \u00b7 {title}").format(
+                fold=fold, n=info.count, first=first, last=last, title=title)
+        if alarm.id in self._anchors:
+            return f"    \u21b3 {title}"
+        return title
 
     # --- time ------------------------------------------------------------------------------
 
@@ -275,7 +500,8 @@ class AlarmQueueModel(QAbstractTableModel):
         if self._order.column == Column.ACK_TIMER:
             self.sort(Column.ACK_TIMER, self.sort_order())
         else:
-            self._order = RowOrder(self._order.column, self._order.descending, self._targets)
+            self._order = RowOrder(self._order.column, self._order.descending, self._targets,
+                                   self._anchors)
         self.tick(self._clock)
 
     def set_unit_names(self, unit_names: Mapping[str, str]) -> None:

@@ -34,26 +34,41 @@ class _Descending:
 
 class RowOrder:
     """Sort by one column, ascending or descending; ties always in the queue's default order
-    (priority, newest first, id)."""
+    (priority, newest first, id).
+
+    ``anchors`` (id → head alarm) hangs the members of an expanded repeat group right under
+    their head, in the queue's default order, wherever the sort puts the head."""
 
     def __init__(self, column: Column = Column.PRIORITY, descending: bool = False,
-                 targets: Mapping[int, float] | None = None) -> None:
+                 targets: Mapping[int, float] | None = None,
+                 anchors: Mapping[str, Alarm] | None = None) -> None:
         self.column = column
         self.descending = descending
         self._col = sort_key(column, targets or {})
+        self.anchors: Mapping[str, Alarm] = anchors if anchors is not None else {}
 
-    def key(self, alarm: Alarm) -> tuple[Any, tuple[int, float, str]]:
+    def key(self, alarm: Alarm) -> tuple[Any, ...]:
         """Ascending in this key is display order."""
-        k = self._col(alarm)
-        return (_Descending(k) if self.descending else k, default_key(alarm))
+        head = self.anchors.get(alarm.id)
+        k = self._col(head or alarm)
+        k = _Descending(k) if self.descending else k
+        if head is None:
+            return (k, default_key(alarm), 0)
+        return (k, default_key(head), 1, default_key(alarm))
 
-    def raw_key(self, alarm: Alarm) -> tuple[Any, tuple[int, float, str]]:
+    def raw_key(self, alarm: Alarm) -> tuple[Any, ...]:
         """Equal for two versions of an alarm exactly when the row would stay in place."""
-        return (self._col(alarm), default_key(alarm))
+        head = self.anchors.get(alarm.id)
+        if head is None:
+            return (self._col(alarm), default_key(alarm))
+        return (self._col(head), default_key(head), default_key(alarm))
 
     def sort(self, rows: list[Alarm]) -> None:
         """Sort in place: two stable passes (a reversed sort keeps ties in order), so no
-        wrapper objects are made for 100,000 rows."""
+        wrapper objects are made for 100,000 rows; with expanded groups, by the full key."""
+        if self.anchors:
+            rows.sort(key=self.key)
+            return
         rows.sort(key=default_key)
         if self.column != Column.PRIORITY or self.descending:
             rows.sort(key=self._col, reverse=self.descending)

@@ -43,13 +43,16 @@ class OpenAlarms:
         self.new_ids = {i for i, a in self.by_id.items() if a.state == "new"}
         self._flash_until.clear()
 
-    def fresh(self, alarms: Iterable[Alarm]) -> list[Alarm]:
-        """Of a batch, the newest version per id, if newer than the one held or closed."""
+    def fresh(self, alarms: Iterable[Alarm], *, same_version: bool = False) -> list[Alarm]:
+        """Of a batch, the newest version per id, if newer than the one held or closed.
+        ``same_version``: the held version may be replaced by another copy of it (the
+        officer's optimistic view of an alarm comes and goes without a new version)."""
         out = []
         for alarm in newest_per_id(alarms).values():
             held = self.by_id.get(alarm.id)
             floor = held.version if held is not None else self._closed.get(alarm.id, -1)
-            if alarm.version > floor:
+            if alarm.version > floor or (same_version and held is not None
+                                         and alarm.version == floor):
                 out.append(alarm)
         return out
 
