@@ -43,9 +43,21 @@ class UserSettings:
     sound_volume: int = 80
     idle_lock_minutes: int = 30
     remember_server: bool = True
+    # The alarm workflow: seconds to acknowledge per priority (P1..P4), the window that
+    # folds repeats into one row, ISA-18.2's flood threshold (new alarms per 10 minutes),
+    # and the speed an ETA assumes.
+    ack_target_seconds: tuple[int, int, int, int] = (10, 30, 60, 120)
+    repeat_window_minutes: int = 5
+    flood_threshold: int = 10
+    nominal_speed_kmh: int = 40
     last_server: str | None = None
     last_user: str | None = None
     format_version: int = FORMAT_VERSION
+
+
+def ack_targets(settings: UserSettings) -> dict[int, float]:
+    """Seconds to acknowledge, by priority."""
+    return {p: float(s) for p, s in zip((1, 2, 3, 4), settings.ack_target_seconds, strict=True)}
 
 
 @dataclass(frozen=True)
@@ -103,6 +115,11 @@ _VALID: Final[dict[str, Callable[[Any], bool]]] = {
     "large_text": lambda v: type(v) is bool,
     "sounds": lambda v: type(v) is bool,
     "remember_server": lambda v: type(v) is bool,
+    "ack_target_seconds": lambda v: isinstance(v, list | tuple) and len(v) == 4
+    and all(type(x) is int and 1 <= x <= 3600 for x in v),
+    "repeat_window_minutes": lambda v: type(v) is int and 0 <= v <= 120,
+    "flood_threshold": lambda v: type(v) is int and 1 <= v <= 10_000,
+    "nominal_speed_kmh": lambda v: type(v) is int and 5 <= v <= 200,
 }
 
 
@@ -113,7 +130,7 @@ def _checked(data: dict[str, Any]) -> UserSettings:
         if name not in data:
             continue
         if valid(data[name]):
-            values[name] = data[name]
+            values[name] = tuple(data[name]) if isinstance(data[name], list) else data[name]
         else:
             log.warning("settings: ignoring %s=%r (not a valid value)", name, data[name])
     settings = UserSettings(**values)

@@ -89,6 +89,12 @@ NOTICE_COLORS: Final = _frozen({
 })
 
 
+# Text on the window background: secondary (labels, captions) and queued (the officer's
+# commands not yet confirmed by the server). Both are held to 4.5:1 on WINDOW_BACKGROUND.
+SECONDARY_TEXT: Final = "#9aa4ae"
+QUEUED_TEXT: Final = _AMBER
+
+
 def _linear(channel: float) -> float:
     return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
 

@@ -22,16 +22,19 @@ from backend_client.commands import CommandResult
 from backend_client.outbox import OutboxItem
 from backend_client.session import CentralSession
 from desktop.state.hall import HallState
+from desktop.state.pending import PendingCommands
 from desktop.state.session import CommandOutcome, SessionState
 
 log = logging.getLogger(__name__)
 
 
 class CentralService:
-    def __init__(self, session: CentralSession, hall: HallState, state: SessionState) -> None:
+    def __init__(self, session: CentralSession, hall: HallState, state: SessionState,
+                 pending: PendingCommands | None = None) -> None:
         self.session = session
         self.hall = hall
         self.state = state
+        self.pending = pending if pending is not None else PendingCommands()
         self._password_check: tuple[bytes, bytes] | None = None  # (salt, pbkdf2) — memory only
         self._cache_as_of: datetime | None = None
         self.state.server_url = session.api.base_url
@@ -41,9 +44,10 @@ class CentralService:
 
     @classmethod
     async def open(cls, server_url: str, profile: str | None, hall: HallState,
-                   state: SessionState, workstation: str | None = None) -> CentralService:
+                   state: SessionState, workstation: str | None = None,
+                   pending: PendingCommands | None = None) -> CentralService:
         session = await CentralSession.open(server_url, profile, workstation)
-        return cls(session, hall, state)
+        return cls(session, hall, state, pending)
 
     # --- life cycle -------------------------------------------------------------------------
 
@@ -53,6 +57,10 @@ class CentralService:
         self._cache_as_of = s.parse_time(as_of) if as_of else None
         await self.session.sync.show_cached()
         await self.refresh_outbox()
+        # Commands a previous run left queued are still the officer's: show them as such.
+        for item in await self.session.writer.run(self.session.outbox.pending):
+            self.pending.add(item.idempotency_key, item.path, item.body, item.created_at,
+                             item.operator_id, item.operator_id)
 
     async def login(self, username: str, password: str) -> s.Operator:
         """Log in (raises ``LoginFailed``, ``ServerUnreachable`` …). Remembers a salted hash of
@@ -95,6 +103,12 @@ class CentralService:
     # --- from the session (on the loop) ------------------------------------------------------
 
     def _changed(self, changes: ChangeSet) -> None:
+        # Settle the officer's pending commands first, so no view draws a new server
+        # version with an already-included optimistic change (a note twice) on top.
+        if changes.reset:
+            self.pending.reconcile_all(changes.alarms)
+        else:
+            self.pending.reconcile(changes.alarms)
         self.hall.apply(changes)
         for notice in changes.notices:
             self.state.add_notice(notice)
@@ -104,6 +118,15 @@ class CentralService:
             self.state.data_arrived(True)
 
     def _command_finished(self, result: CommandResult) -> None:
+        key = result.item.idempotency_key
+        if result.outcome == "sent":
+            held = None
+            alarm_id = (result.response or {}).get("id")
+            if isinstance(alarm_id, str):
+                held = self.hall.alarms.get(alarm_id)
+            self.pending.sent(key, result.response, held)
+        else:
+            self.pending.rejected(key, result.message, s.utcnow())
         self.state.command_finished(CommandOutcome(result.item.path, result.outcome,
                                                    result.message, s.utcnow()))
         # The count changes with every finished command (read on the writer thread).

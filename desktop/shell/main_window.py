@@ -35,7 +35,8 @@ class MainWindow(QMainWindow):
     send_to_screen_requested = Signal(str, str)  # pane name, monitor key
     closing = Signal()
 
-    def __init__(self, hall: HallState, session: SessionState) -> None:
+    def __init__(self, hall: HallState, session: SessionState,
+                 ctx: PaneContext | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(tr("Command-center workstation"))
@@ -48,7 +49,9 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.banners = Banners(session, central)
+        ctx = ctx if ctx is not None else PaneContext(hall, session)
+        self.ctx = ctx
+        self.banners = Banners(session, central, ctx.flood)
         self.banners.login_requested.connect(self.login_requested)
         layout.addWidget(self.banners)
         self.dock_manager = ads.CDockManager(central)
@@ -56,7 +59,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.docks: dict[str, ads.CDockWidget] = {}
         self.pane_widgets: dict[str, QWidget] = {}
-        self._build_panes(PaneContext(hall, session))
+        self._build_panes(ctx)
         self.status = StatusBar(session, self, hall)
         self.setStatusBar(self.status)
         self.screens_menu: QMenu | None = None

@@ -1,14 +1,38 @@
-"""What a pane's factory is given: the state to show and the session to act through."""
+"""What a pane's factory is given: the state to show and the means to act on it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
 
+from desktop.services.alarm_actions import AlarmActions
+from desktop.settings import UserSettings
+from desktop.state.flood import FloodMeter
 from desktop.state.hall import HallState
+from desktop.state.pending import PendingCommands
+from desktop.state.selection import Selection
 from desktop.state.session import SessionState
+from desktop.state.shelves import Shelves
+
+AuditFn = Callable[[str, str, str | None, dict[str, Any]], Awaitable[object]]
+
+
+async def _no_audit(action: str, object_type: str, object_id: str | None,
+                    details: dict[str, Any]) -> None:
+    raise RuntimeError(f"no audit log here for {action} {object_type} {object_id}")
 
 
 @dataclass(frozen=True)
 class PaneContext:
     hall: HallState
     session: SessionState
+    selection: Selection = field(default_factory=Selection)
+    pending: PendingCommands = field(default_factory=PendingCommands)
+    shelves: Shelves = field(default_factory=Shelves)
+    flood: FloodMeter = field(default_factory=FloodMeter)
+    actions: AlarmActions | None = None
+    audit: AuditFn = _no_audit
+    settings: Callable[[], UserSettings] = UserSettings
+    # Ctrl+K: a pane registers its commands here (widgets.command_palette.CommandRegistry).
+    commands: Any = None

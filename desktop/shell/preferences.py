@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 
 class Preferences(QObject):
-    def __init__(self, profile: Path, state: SessionState, parent: QWidget,
+    def __init__(self, profile: Path, state: SessionState, parent: QWidget | None = None,
                  site_exempt_idle_lock: bool = False) -> None:
         super().__init__(parent)
         self.store = SettingsStore.in_profile(profile)

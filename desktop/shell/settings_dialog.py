@@ -96,6 +96,33 @@ class SettingsDialog(QDialog):
                 "The screen locks after this many minutes without keyboard or mouse input. "
                 "Alarms still sound while it is locked."))
 
+        # The alarm workflow's targets (the hall's standards; a site may tighten them).
+        self.ack_targets: list[QSpinBox] = []
+        targets_row = QHBoxLayout()
+        for priority, seconds in zip((1, 2, 3, 4), settings.ack_target_seconds, strict=True):
+            box = QSpinBox(self)
+            box.setRange(1, 3600)
+            box.setValue(seconds)
+            box.setPrefix(f"P{priority} ")
+            box.setSuffix(self.tr(" s"))
+            box.setAccessibleName(self.tr("Seconds to acknowledge a P{p} alarm").format(
+                p=priority))
+            self.ack_targets.append(box)
+            targets_row.addWidget(box)
+        self.repeat_window = QSpinBox(self)
+        self.repeat_window.setRange(0, 120)
+        self.repeat_window.setSuffix(self.tr(" min"))
+        self.repeat_window.setSpecialValueText(self.tr("never group"))
+        self.repeat_window.setValue(settings.repeat_window_minutes)
+        self.flood_threshold = QSpinBox(self)
+        self.flood_threshold.setRange(1, 10_000)
+        self.flood_threshold.setSuffix(self.tr(" new alarms in 10 min"))
+        self.flood_threshold.setValue(settings.flood_threshold)
+        self.speed = QSpinBox(self)
+        self.speed.setRange(5, 200)
+        self.speed.setSuffix(self.tr(" km/h"))
+        self.speed.setValue(settings.nominal_speed_kmh)
+
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow(self.tr("Language:"), self.language)
@@ -104,6 +131,10 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Volume:"), volume_row)
         form.addRow(self.tr("Lock the screen after:"), self.idle_lock)
         form.addRow("", self.idle_note)
+        form.addRow(self.tr("Acknowledge within:"), targets_row)
+        form.addRow(self.tr("Group repeats within:"), self.repeat_window)
+        form.addRow(self.tr("Alarm flood above:"), self.flood_threshold)
+        form.addRow(self.tr("ETA assumes:"), self.speed)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -135,6 +166,10 @@ class SettingsDialog(QDialog):
             # An exempt position keeps what was saved; the site's policy decides, not this.
             idle_lock_minutes=(self._original.idle_lock_minutes if self._site_exempt
                                else self.idle_lock.value()),
+            ack_target_seconds=tuple(b.value() for b in self.ack_targets),  # type: ignore[arg-type]
+            repeat_window_minutes=self.repeat_window.value(),
+            flood_threshold=self.flood_threshold.value(),
+            nominal_speed_kmh=self.speed.value(),
         )
 
     def _show_volume(self, value: int) -> None:

@@ -1,9 +1,10 @@
 """Connection truth on screen: the status bar (operator, connection, queued commands, notices,
-clock) and the banners that cannot be missed (offline, session expired, critical notice)."""
+clock) and the banners that cannot be missed (offline, session expired, critical notice, alarm
+flood)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from backend_client import schemas as s
 from desktop.shell.i18n import plural, tr
+from desktop.state.flood import FloodMeter, FloodReading
 from desktop.state.hall import HallState
 from desktop.state.session import SessionState
 from widgets.colors import CONNECTION_COLORS, NOTICE_COLORS, PRIORITY_COLORS, Swatch
@@ -83,6 +85,20 @@ def banner_text(state: SessionState) -> str | None:
         return tr("Your session has expired. Log in again — nothing you did is lost; queued "
                   "commands wait.")
     return None
+
+
+def _clock(d: timedelta) -> str:
+    total = int(d.total_seconds())
+    return f"{total // 3600}:{total % 3600 // 60:02d}:{total % 60:02d}"
+
+
+def flood_text(reading: FloodReading, threshold: int) -> str:
+    """"ALARM FLOOD: 132 new alarms in 10 min (over 10) · 45 per minute · 0:03:12 in flood"."""
+    since = datetime.now(UTC) - reading.flood_since if reading.flood_since else timedelta()
+    return tr("ALARM FLOOD: {n} new alarms in 10 min (flood above {t}) \u00b7 {rate} per "
+              "minute now \u00b7 in flood for {since} (this shift {total})").format(
+        n=reading.count, t=threshold, rate=round(reading.per_minute), since=_clock(since),
+        total=_clock(reading.time_in_flood))
 
 
 class Banner(QFrame):
@@ -204,9 +220,11 @@ class Banners(QWidget):
 
     login_requested = Signal()
 
-    def __init__(self, state: SessionState, parent: QWidget | None = None) -> None:
+    def __init__(self, state: SessionState, parent: QWidget | None = None,
+                 flood: FloodMeter | None = None) -> None:
         super().__init__(parent)
         self.state = state
+        self.flood_meter = flood
         self.connection = Banner("connectionBanner", self)
         self.connection.action.connect(self.login_requested)
         self.critical = Banner("criticalBanner", self)
@@ -216,6 +234,8 @@ class Banners(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.connection)
         layout.addWidget(self.critical)
+        self.flood = Banner("floodBanner", self)
+        layout.addWidget(self.flood)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh)
         self._timer.start(1000)
@@ -238,5 +258,17 @@ class Banners(QWidget):
             swatch = NOTICE_COLORS["critical"]
             self.critical.show_message(f"{local_time(notice.at)} {notice.text}",
                                        swatch.background, swatch.text, tr("Dismiss"))
-        self.setVisible(self.connection.isVisibleTo(self) or self.critical.isVisibleTo(self))
+        self._show_flood()
+        self.setVisible(any(b.isVisibleTo(self) for b in (self.connection, self.critical,
+                                                           self.flood)))
+
+    def _show_flood(self) -> None:
+        meter = self.flood_meter
+        reading = meter.reading() if meter is not None else None
+        if meter is None or reading is None or not reading.in_flood:
+            self.flood.hide()
+            return
+        swatch = PRIORITY_COLORS[2]
+        self.flood.show_message(flood_text(reading, meter.threshold),
+                                swatch.background, swatch.text)
 

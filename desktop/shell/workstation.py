@@ -14,18 +14,26 @@ import sys
 from collections.abc import Coroutine
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from backend_client.errors import CentralError
 from backend_client.profile import config_dir, profile_dir
 from backend_client.server.process import ServerProcess, ServerStartError
+from desktop.services.alarm_actions import AlarmActions
 from desktop.services.central import CentralService
+from desktop.settings import UserSettings
 from desktop.shell.hall_screens import HallScreens
 from desktop.shell.i18n import tr
 from desktop.shell.login import LoginDialog
 from desktop.shell.main_window import MainWindow
+from desktop.shell.pane_context import PaneContext
 from desktop.shell.preferences import Preferences, SessionGuard
+from desktop.state.flood import FloodMeter
 from desktop.state.hall import HallState
+from desktop.state.pending import PendingCommands
+from desktop.state.selection import Selection
 from desktop.state.session import SessionState
+from desktop.state.shelves import Shelves
 
 log = logging.getLogger(__name__)
 
@@ -54,14 +62,26 @@ class Workstation:
         self.config: Path = config_dir(options.profile)
         self.hall = HallState()
         self.state = SessionState()
-        self.window = MainWindow(self.hall, self.state)
+        # Settings first: the panes are built with them (targets, windows, speeds).
+        self.preferences = Preferences(self.config, self.state)
+        self.selection = Selection()
+        self.pending = PendingCommands()
+        self.shelves = Shelves(self.config)
+        settings = self.preferences.settings
+        self.flood = FloodMeter(threshold=settings.flood_threshold)
+        self.actions = AlarmActions(self.hall, self.state, self.pending, lambda: self.service)
+        self.hall.subscribe(lambda _c: self.flood.arrived(len(self.hall.new_alarm_ids)))
+        ctx = PaneContext(self.hall, self.state, self.selection, self.pending, self.shelves,
+                          self.flood, self.actions, self._audit,
+                          lambda: self.preferences.settings)
+        self.window = MainWindow(self.hall, self.state, ctx)
         self.window.login_requested.connect(self.ask_login)
         self.window.closing.connect(self._window_closed)
         self.screens = HallScreens(self.window, self.state, self.config / "layouts",
                                    options.screens)
-        self.preferences = Preferences(self.config, self.state, self.window)
-        self.preferences.changed.append(lambda new: self.guard.set_idle_minutes(
-            new.idle_lock_minutes))
+        self.preferences.setParent(self.window)
+        self.preferences.window = self.window
+        self.preferences.changed.append(self._settings_changed)
         self.window.settings_requested.connect(self.preferences.edit)
         self.guard = SessionGuard(
             lambda: [self.window, *self.screens.extra.windows()], self.window, self.state,
@@ -77,6 +97,17 @@ class Workstation:
         self._closing = False
         if options.report_startup:
             self.state.subscribe(self._report_online)
+
+    def _settings_changed(self, new: UserSettings) -> None:
+        self.guard.set_idle_minutes(new.idle_lock_minutes)
+        self.flood.threshold = new.flood_threshold
+
+    async def _audit(self, action: str, object_type: str, object_id: str | None,
+                     details: dict[str, Any]) -> None:
+        """Write an audit record (locally first, then shipped); refused without a session."""
+        if self.service is None:
+            raise RuntimeError("no central session: the audit log is not open")
+        await self.service.audit(action, object_type, object_id, details)
 
     def _session_changed(self, what: str) -> None:
         # A 401: ask for the password again; the sync and the outbox wait, nothing is lost.
@@ -127,7 +158,8 @@ class Workstation:
             if self.service.session.api.base_url.startswith(url.rstrip("/")):
                 return
             await self.service.close()
-        self.service = await CentralService.open(url, str(self.profile), self.hall, self.state)
+        self.service = await CentralService.open(url, str(self.profile), self.hall, self.state,
+                                                 pending=self.pending)
         await self.service.show_cached()
         if self.options.report_startup:
             self.window.repaint()  # the cached state, on screen now

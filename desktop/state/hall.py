@@ -25,8 +25,13 @@ class HallState(Observable):
         self.loaded = False  # any state at all (cache or server) has arrived
         self.from_cache = True  # what is shown came from the local cache, not the server yet
         self.updated_at: datetime | None = None
+        # Alarms the last change set brought that this workstation did not hold before
+        # (live news: 0 for the cache and for snapshots) — the flood meter counts these.
+        self.new_alarm_ids: list[str] = []
 
     def apply(self, changes: ChangeSet) -> None:
+        self.new_alarm_ids = [] if changes.reset or changes.from_cache else [
+            a.id for a in changes.alarms if a.state != "closed" and a.id not in self.alarms]
         if changes.reset:
             self.alarms.clear()
             self.units.clear()

@@ -30,7 +30,7 @@ def test_demo_goes_live_offline_and_back(make_workstation, qloop):
         assert all(isinstance(w, UnavailablePage) for n, w in window.pane_widgets.items()
                    if n not in built)
         queue = window.pane_widgets["alarm_queue"]
-        await until(lambda: queue.model().open_count() == len(ws.hall.alarms), 10, "the queue")
+        await until(lambda: queue.model.open_count() == len(ws.hall.alarms), 10, "the queue")
         units_before = dict(ws.hall.units)
         alarm_id = next(iter(ws.hall.alarms), None)
 

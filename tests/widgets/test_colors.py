@@ -70,3 +70,9 @@ def test_tables_are_read_only_and_give_fresh_qcolors():
     c = PRIORITY_COLORS[1].background_color()
     c.setRed(0)
     assert PRIORITY_COLORS[1].background_color() == QColor(PRIORITY_COLORS[1].background)
+
+
+def test_text_colours_are_readable_on_the_window():
+    from widgets.colors import QUEUED_TEXT, SECONDARY_TEXT
+    for colour in (SECONDARY_TEXT, QUEUED_TEXT):
+        assert contrast_ratio(colour, WINDOW_BACKGROUND) >= 4.5, colour

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -28,7 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from widgets.alarm_queue.columns import Column
+from backend_client.schemas import ALARM_KINDS
+from widgets.alarm_queue.columns import Column, kind_label
 from widgets.alarm_queue.filters import AlarmFilter
 from widgets.alarm_queue.model import AlarmIdRole, AlarmQueueModel
 from widgets.colors import NOTICE_COLORS, PRIORITY_COLORS
@@ -77,6 +80,8 @@ class _PriorityDelegate(QStyledItemDelegate):
 
 class AlarmQueueView(QWidget):
     alarm_selected = Signal(str)  # the id of the alarm the officer selected
+    alarm_activated = Signal(str)  # double-click or Enter on a row (a group folds/unfolds)
+    context_menu_requested = Signal(str, QPoint)  # alarm id, global position
     filter_changed = Signal(dict)  # AlarmFilter.to_dict() after the filter bar changed
 
     def __init__(self, model: AlarmQueueModel, parent: QWidget | None = None) -> None:
@@ -116,6 +121,27 @@ class AlarmQueueView(QWidget):
         for key, _states in _STATE_CHOICES:
             self._state_combo.addItem(labels[key], key)
         self._state_combo.currentIndexChanged.connect(self._apply_filter)
+        # Less used filters behind one button: "mine", kinds, stations.
+        self._more = QToolButton(self)
+        self._more.setObjectName("alarmQueueMoreFilters")
+        self._more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self._more_menu = QMenu(self._more)
+        self._mine = self._more_menu.addAction(self.tr("Only mine (acknowledged or raised by me)"))
+        self._mine.setCheckable(True)
+        self._mine.toggled.connect(self._apply_filter)
+        self._kinds_menu = self._more_menu.addMenu(self.tr("Kinds"))
+        self._kind_actions: dict[str, QAction] = {}
+        for kind in ALARM_KINDS:
+            action = self._kinds_menu.addAction(kind_label(kind))
+            action.setCheckable(True)
+            action.toggled.connect(self._apply_filter)
+            self._kind_actions[kind] = action
+        self._stations_menu = self._more_menu.addMenu(self.tr("Stations"))
+        self._station_actions: dict[str, QAction] = {}
+        self._more_menu.addSeparator()
+        self._more_menu.addAction(self.tr("Clear these filters"), self._clear_more)
+        self._more.setMenu(self._more_menu)
+        self._show_more_label()
 
         self._table = QTableView(self)
         self._table.setObjectName("alarmQueueTable")
@@ -127,6 +153,7 @@ class AlarmQueueView(QWidget):
         for button in self._priority_buttons.values():
             bar.addWidget(button)
         bar.addWidget(self._state_combo)
+        bar.addWidget(self._more)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self._summary)
@@ -148,6 +175,9 @@ class AlarmQueueView(QWidget):
         model.modelAboutToBeReset.connect(self._remember_selection)
         model.modelReset.connect(self._restore_selection)
         self._table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self._table.activated.connect(self._on_activated)
+        self._table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self._table.customContextMenuRequested.connect(self._on_context_menu)
         self._update_summary()
 
     def _setup_table(self) -> None:
@@ -199,6 +229,33 @@ class AlarmQueueView(QWidget):
     def summary_text(self) -> str:
         return self._summary_plain
 
+    def selected_alarm_id(self) -> str | None:
+        rows = self._table.selectionModel().selectedRows()
+        return rows[0].data(AlarmIdRole) if rows else None
+
+    def select_alarm(self, alarm_id: str | None) -> bool:
+        """Select (and scroll to) ``alarm_id``'s row; False if the queue does not show it."""
+        row = self._model.row_of(alarm_id) if alarm_id else None
+        if row is None:
+            return False
+        if self.selected_alarm_id() != alarm_id:
+            self._table.selectRow(row)
+        self._table.scrollTo(self._model.index(row, 0))
+        return True
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        alarm_id = index.data(AlarmIdRole)
+        if alarm_id:
+            self.alarm_activated.emit(alarm_id)
+
+    def _on_context_menu(self, pos: QPoint) -> None:
+        index = self._table.indexAt(pos)
+        alarm_id = index.data(AlarmIdRole) if index.isValid() else None
+        if alarm_id:
+            self._table.selectRow(index.row())
+            self.context_menu_requested.emit(alarm_id,
+                                             self._table.viewport().mapToGlobal(pos))
+
     def pane_state(self) -> dict[str, Any]:
         """The filter and the sort order, JSON-able (the shell keeps it in layouts)."""
         descending = self._model.sort_order() == Qt.SortOrder.DescendingOrder
@@ -214,13 +271,44 @@ class AlarmQueueView(QWidget):
             alarm_filter = AlarmFilter.from_dict(state["filter"])
             self._show_filter(alarm_filter)
             self._model.set_filter(alarm_filter)
+            self.set_stations(list(self._station_actions))
+            self._show_more_label()
         column = Column.__members__.get(str(state.get("sort_column", "")).upper())
         if column is not None:
             order = (Qt.SortOrder.DescendingOrder if state.get("sort_order") == "descending"
                      else Qt.SortOrder.AscendingOrder)
             self._table.sortByColumn(column, order)
 
+    def set_stations(self, stations: list[str]) -> None:
+        """The stations the station filter offers (from the grids); chosen ones stay."""
+        chosen = self._model.alarm_filter().stations
+        wanted = sorted(set(stations) | chosen)
+        if wanted == sorted(self._station_actions):
+            return
+        self._stations_menu.clear()
+        self._station_actions.clear()
+        for station in wanted:
+            action = self._stations_menu.addAction(station)
+            action.setCheckable(True)
+            action.setChecked(station in chosen)
+            action.toggled.connect(self._apply_filter)
+            self._station_actions[station] = action
+
     # --- filter bar ------------------------------------------------------------------------
+
+    def _clear_more(self) -> None:
+        actions = [self._mine, *self._kind_actions.values(), *self._station_actions.values()]
+        for a in actions:
+            a.blockSignals(True)
+            a.setChecked(False)
+            a.blockSignals(False)
+        self._apply_filter()
+
+    def _show_more_label(self) -> None:
+        f = self._model.alarm_filter()
+        count = len(f.kinds) + len(f.stations) + (1 if f.mine else 0)
+        self._more.setText(self.tr("Filters ({n})").format(n=count) if count
+                           else self.tr("Filters"))
 
     def _on_priority_toggled(self, priority: int, on: bool) -> None:
         if not on and not any(b.isChecked() for b in self._priority_buttons.values()):
@@ -238,7 +326,12 @@ class AlarmQueueView(QWidget):
         return replace(self._model.alarm_filter(),
                        priorities=frozenset() if len(checked) == len(PRIORITY_COLORS)
                        else checked,
-                       states=states, text=self._search.text())
+                       states=states, text=self._search.text(),
+                       mine=self._mine.isChecked(),
+                       kinds=frozenset(k for k, a in self._kind_actions.items()
+                                       if a.isChecked()),
+                       stations=frozenset(s for s, a in self._station_actions.items()
+                                          if a.isChecked()))
 
     def _apply_filter(self) -> None:
         self._debounce.stop()
@@ -246,10 +339,12 @@ class AlarmQueueView(QWidget):
         if alarm_filter == self._model.alarm_filter():
             return
         self._model.set_filter(alarm_filter)
+        self._show_more_label()
         self.filter_changed.emit(alarm_filter.to_dict())
 
     def _show_filter(self, alarm_filter: AlarmFilter) -> None:
-        widgets = [self._search, self._state_combo, *self._priority_buttons.values()]
+        widgets = [self._search, self._state_combo, *self._priority_buttons.values(),
+                   self._mine, *self._kind_actions.values()]
         for w in widgets:
             w.blockSignals(True)
         try:
@@ -262,6 +357,9 @@ class AlarmQueueView(QWidget):
                 self._state_combo.addItem(", ".join(sorted(alarm_filter.states)), key)
                 index = self._state_combo.count() - 1
             self._state_combo.setCurrentIndex(index)
+            self._mine.setChecked(alarm_filter.mine)
+            for kind, action in self._kind_actions.items():
+                action.setChecked(kind in alarm_filter.kinds)
         finally:
             for w in widgets:
                 w.blockSignals(False)
