@@ -24,6 +24,7 @@ from desktop.state.shelves import SHELF_MINUTES
 from widgets.alarm_dialogs import CloseDialog, NoteDialog, RaiseAlarmDialog, VerifyDialog
 from widgets.alarm_queue import AlarmQueueModel
 from widgets.alarm_queue.model import source_key
+from widgets.command_palette import PaletteCommand
 from widgets.geo_projection import bounds_of
 from widgets.i18n import plural, tr
 from widgets.shelf_dialogs import ShelveDialog, ShelvesDialog
@@ -183,7 +184,7 @@ class AlarmCommands(QObject):
                 return
             lat, lon = place
             cameras = [c.id for c in self.ctx.hall.cameras.values() if c.grid_id == grid.id][:4]
-            location = s.Location(lat=lat, lon=lon, address=str(v["address"]) or None)
+            location = s.AlarmLocation(lat=lat, lon=lon, address=str(v["address"]) or None)
             assert self.ctx.actions is not None
             self._run(self.ctx.actions.raise_alarm(
                 str(v["kind"]), int(str(v["priority"])), str(v["title"]),
@@ -191,6 +192,51 @@ class AlarmCommands(QObject):
                 done=lambda _r: self._tell(tr("Alarm raised."), "info"))
 
         self._open(dialog, raised)
+
+    # --- the command palette (Ctrl+K) ---
+
+    def palette_commands(self) -> list[PaletteCommand]:
+        """Every alarm action, reachable by typing ("ack", "disp U12", "close false")."""
+
+        def command(name: str, title: str, words: tuple[str, ...], shortcut: str,
+                    run: Callable[[str], None], action: str | None,
+                    hint: str = "", complete: Callable[[str], list[str]] | None = None
+                    ) -> PaletteCommand:
+            def why() -> str:
+                return self.why_not(action) if action else ""
+            return PaletteCommand(name=f"alarm.{name}", title=title, words=words,
+                                  shortcut=shortcut, run=run, enabled=lambda: not why(),
+                                  why_disabled=why, argument_hint=hint, complete=complete)
+
+        def callsigns(prefix: str) -> list[str]:
+            hall = self.ctx.hall
+            return sorted(u.callsign for u in hall.units.values() if u.status == "available"
+                          and u.callsign.casefold().startswith(prefix.casefold()))[:20]
+
+        def dispositions(prefix: str) -> list[str]:
+            return [w for w in ("resolved", "false", "duplicate", "transferred")
+                    if w.startswith(prefix.casefold())]
+
+        return [
+            command("acknowledge", tr("Acknowledge the selected alarm"),
+                    ("acknowledge", "ack", "确认"), "Space", lambda _a: self.acknowledge(),
+                    "acknowledge"),
+            command("note", tr("Add a note…"), ("note", "n", "备注"), "N",
+                    lambda _a: self.add_note(), "add_note"),
+            command("dispatch", tr("Dispatch units…"), ("dispatch", "disp", "派警"), "D",
+                    self.dispatch, "dispatch", tr("unit callsigns"), callsigns),
+            command("verify", tr("Verify the watchlist match…"), ("verify", "核实"), "V",
+                    lambda _a: self.verify(), "verify"),
+            command("close", tr("Close the selected alarm…"), ("close", "结束"), "C",
+                    self.close, "close", tr("resolved | false | duplicate | transferred"),
+                    dispositions),
+            command("raise", tr("Raise an alarm by hand…"), ("raise", "new", "新警情"),
+                    "Ctrl+N", lambda _a: self.raise_alarm(), None),
+            command("shelve", tr("Shelve the selected alarm's source…"), ("shelve", "搁置"),
+                    "", lambda _a: self.shelve(), None),
+            command("shelves", tr("Shelved sources…"), ("shelved", "shelves"), "",
+                    lambda _a: self.show_shelves(), None),
+        ]
 
     # --- shelving -----------------------------------------------------------------------------
 
@@ -229,8 +275,7 @@ class AlarmCommands(QObject):
                 self._audit("unshelve_source", key, {"source": shelf.source_name})
 
         dialog.unshelve_requested.connect(back)
-        self.dialog = dialog
-        dialog.open()
+        self._open(dialog, lambda: None)
 
     def _audit(self, action: str, key: str, details: dict[str, Any]) -> None:
         async def write() -> None:
@@ -256,7 +301,12 @@ class AlarmCommands(QObject):
         self.dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(accepted)
+        dialog.destroyed.connect(lambda *_: self._forget(dialog))
         dialog.open()
+
+    def _forget(self, dialog: QDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
 
     def _actions_call(self, name: str, *args: Any) -> None:
         actions = self.ctx.actions

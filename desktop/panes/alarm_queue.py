@@ -107,6 +107,9 @@ class AlarmDesk(QWidget):
             ctx.shelves.subscribe(lambda _shelves: self._shelves_changed()),
         ]
         self.destroyed.connect(lambda *_: [u() for u in self._unsubscribe])
+        if ctx.commands is not None:
+            for command in self.commands.palette_commands():
+                ctx.commands.register(command)
         self._shelf_timer = QTimer(self)
         self._shelf_timer.timeout.connect(ctx.shelves.expire)
         self._shelf_timer.start(SHELF_CHECK_MS)

@@ -153,7 +153,7 @@ class AlarmActions:
         return count
 
     async def raise_alarm(self, kind: str, priority: int, title: str, description: str,
-                          location: s.Location, camera_ids: list[str]) -> None:
+                          location: s.AlarmLocation, camera_ids: list[str]) -> None:
         why = self.why_not("raise_alarm", None)
         if why:
             raise ActionRefused(why)
@@ -176,7 +176,7 @@ class AlarmActions:
         except Exception as e:  # noqa: BLE001 - whatever the journal raised, the officer must know
             # The journal could not take it (disk full, read-only profile): say so, loudly —
             # an action that is not durable must not look done.
-            log.error("command %s could not be queued: %r", path, e)
+            log.exception("command %s could not be queued: %r", path, e)
             raise ActionRefused(QT_TR_NOOP("The command could not be saved on this workstation "
                                    "and was NOT sent. Check the disk, then try again.")) from e
         self.pending.add(item.idempotency_key, path, body, item.created_at, operator.id,

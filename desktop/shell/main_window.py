@@ -20,6 +20,7 @@ from desktop.shell.panes import PANES, PaneSpec, UnavailablePage
 from desktop.shell.status import Banners, StatusBar
 from desktop.state.hall import HallState
 from desktop.state.session import SessionState
+from widgets.command_palette import CommandRegistry, command_from_action, install_palette
 
 
 class MainWindow(QMainWindow):
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.screens_menu: QMenu | None = None
         self._build_menus()
+        self._build_palette(ctx.commands)
         self.resize(1600, 900)
 
     # --- panes ------------------------------------------------------------------------------
@@ -132,7 +134,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        station = bar.addMenu(tr("&Workstation"))
+        station = self.station_menu = bar.addMenu(tr("&Workstation"))
         self._action(station, tr("Log in…"), self.login_requested)
         self._action(station, tr("Lock"), self.lock_requested, "Ctrl+L", "lock")
         self._action(station, tr("Settings…"), self.settings_requested, None, "settings")
@@ -147,6 +149,36 @@ class MainWindow(QMainWindow):
             panes.addAction(self.docks[spec.name].toggleViewAction())
         panes.addSeparator()
         self.screens_menu = panes.addMenu(icon("screen"), tr("Send to screen"))
+
+    def _build_palette(self, registry: CommandRegistry | None) -> None:
+        """Ctrl+K reaches every menu action too (keyboard-first operation)."""
+        self._registry = registry
+        if registry is None:
+            return
+        registry.setParent(self)
+        palette = install_palette(self, registry)
+        palette.setText(tr("Command palette…"))
+        self.station_menu.insertAction(self.station_menu.actions()[0], palette)
+        self.station_menu.insertSeparator(self.station_menu.actions()[1])
+        self._register_actions()
+        for spec in PANES:
+            toggle = self.docks[spec.name].toggleViewAction()
+            registry.register(command_from_action(
+                toggle, name=f"pane.{spec.name}", words=("pane", spec.name),
+                title=tr("Show or hide: {pane}").format(pane=spec.translated_title())))
+
+    def _register_actions(self) -> None:
+        """The window's actions in the palette (again whenever the layouts menu is rebuilt:
+        its actions are new objects then)."""
+        registry = getattr(self, "_registry", None)
+        if registry is None:
+            return
+        for command in registry.commands():
+            if command.name.startswith("window."):
+                registry.unregister(command.name)
+        for i, action in enumerate(self.actions()):
+            if action.text() and action.objectName() != "commandPaletteAction":
+                registry.register(command_from_action(action, name=f"window.{i}"))
 
     def refresh_layouts_menu(self, names: list[str]) -> None:
         menu = self.layouts_menu
@@ -163,6 +195,7 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             action.triggered.connect(lambda _=False, i=i: self.switch_layout_requested.emit(i))
             self.addAction(action)
+        self._register_actions()
 
     def refresh_screens_menu(self, monitors: list[tuple[str, str]]) -> None:
         """``monitors``: (key, label) of the monitors a pane can be sent to."""

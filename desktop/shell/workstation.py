@@ -34,6 +34,7 @@ from desktop.state.pending import PendingCommands
 from desktop.state.selection import Selection
 from desktop.state.session import SessionState
 from desktop.state.shelves import Shelves
+from widgets.command_palette import CommandRegistry
 
 log = logging.getLogger(__name__)
 
@@ -71,9 +72,10 @@ class Workstation:
         self.flood = FloodMeter(threshold=settings.flood_threshold)
         self.actions = AlarmActions(self.hall, self.state, self.pending, lambda: self.service)
         self.hall.subscribe(lambda _c: self.flood.arrived(len(self.hall.new_alarm_ids)))
+        self.commands = CommandRegistry()  # Ctrl+K; the main window takes it over
         ctx = PaneContext(self.hall, self.state, self.selection, self.pending, self.shelves,
                           self.flood, self.actions, self._audit,
-                          lambda: self.preferences.settings)
+                          lambda: self.preferences.settings, self.commands)
         self.window = MainWindow(self.hall, self.state, ctx)
         self.window.login_requested.connect(self.ask_login)
         self.window.closing.connect(self._window_closed)
