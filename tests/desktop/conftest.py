@@ -58,6 +58,23 @@ async def until(condition: Any, timeout: float = 20.0, what: str = "condition") 
         await asyncio.sleep(0.05)
 
 
+# Workstations still open when a test's body ends, with the loop they run on.
+_OPEN: list[tuple[qasync.QEventLoop, Workstation]] = []
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Any:
+    """Close the test's workstations *before* pytest-qt's teardown runs ``processEvents()``
+    (it does so before any fixture is torn down): Qt would otherwise run the live sessions'
+    asyncio callbacks outside their loop — a task step with no running loop fails ("bound
+    to a different event loop") and the test errors at random."""
+    while _OPEN:
+        loop, ws = _OPEN.pop()
+        if not loop.is_closed():
+            run_ui(loop, ws.close())
+    return (yield)
+
+
 @pytest.fixture
 def make_workstation(qapp: QApplication, qloop: qasync.QEventLoop, tmp_path: Any
                      ) -> Iterator[Any]:
@@ -70,6 +87,7 @@ def make_workstation(qapp: QApplication, qloop: qasync.QEventLoop, tmp_path: Any
         prepare_application(Options(**options))
         ws = Workstation(Options(**options))
         made.append(ws)
+        _OPEN.append((qloop, ws))
         await ws.start()
         await until(lambda: ws.window.isVisible() and ws.window.windowHandle() is not None
                     and ws.window.windowHandle().isExposed(), what="the main window")
