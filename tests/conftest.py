@@ -16,6 +16,9 @@ if "XDG_RUNTIME_DIR" not in os.environ:
     _runtime = f"/tmp/ccw-runtime-{os.getuid()}"
     os.makedirs(_runtime, mode=0o700, exist_ok=True)
     os.environ["XDG_RUNTIME_DIR"] = _runtime
+# Test workstations play their alarm sounds into libVLC's dummy output (CI machines have no
+# sound card; tests/desktop/test_alarm_sounds.py checks real playback into a file).
+os.environ.setdefault("CCW_AUDIO_OUTPUT", "adummy")
 
 
 def run_async[T](coro: Coroutine[Any, Any, T], timeout: float = 60.0) -> T:

@@ -23,6 +23,7 @@ from desktop.state.flood import FloodMeter, FloodReading
 from desktop.state.hall import HallState
 from desktop.state.session import SessionState
 from widgets.colors import CONNECTION_COLORS, NOTICE_COLORS, PRIORITY_COLORS, Swatch
+from widgets.mute_button import MuteButton
 
 ROLE_NAMES = {
     "duty_officer": QT_TRANSLATE_NOOP("Roles", "Duty officer"),
@@ -158,6 +159,8 @@ class StatusBar(QStatusBar):
         self.addWidget(self.outbox)
         self.addWidget(self.notice)
         self.addWidget(QWidget(self), 1)
+        self.mute = MuteButton(self)  # the alarm sounds' mute, left of the clock
+        self.addPermanentWidget(self.mute)
         self.addPermanentWidget(self.clock)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.tick)

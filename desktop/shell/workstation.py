@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import sys
 from collections.abc import Coroutine
 from dataclasses import dataclass
@@ -22,6 +23,8 @@ from backend_client.server.process import ServerProcess, ServerStartError
 from desktop.services.alarm_actions import AlarmActions
 from desktop.services.central import CentralService
 from desktop.settings import UserSettings
+from desktop.shell.alarm_sound_player import SoundPlayer
+from desktop.shell.alarm_sounds import AlarmSoundController
 from desktop.shell.hall_screens import HallScreens
 from desktop.shell.i18n import tr
 from desktop.shell.login import LoginDialog
@@ -84,6 +87,7 @@ class Workstation:
         self.preferences.setParent(self.window)
         self.preferences.window = self.window
         self.preferences.changed.append(self._settings_changed)
+        self._start_sounds(settings)
         self.window.settings_requested.connect(self.preferences.edit)
         self.guard = SessionGuard(
             lambda: [self.window, *self.screens.extra.windows()], self.window, self.state,
@@ -100,9 +104,30 @@ class Workstation:
         if options.report_startup:
             self.state.subscribe(self._report_online)
 
+    def _start_sounds(self, settings: UserSettings) -> None:
+        # CCW_AUDIO_OUTPUT names libVLC's audio output (e.g. "adummy" on a position without
+        # speakers, and in the test suite); empty: libVLC chooses.
+        output = os.environ.get("CCW_AUDIO_OUTPUT", "").strip()
+        self.sound_player = SoundPlayer([f"--aout={output}"] if output else [],
+                                        volume=settings.sound_volume)
+        self.sounds = AlarmSoundController(self.hall, self.sound_player, enabled=settings.sounds,
+                                           volume=settings.sound_volume,
+                                           effective=self.pending.effective, parent=self.window)
+        self.pending.subscribe(self.sounds.recount)
+        mute = self.window.status.mute
+        mute.set_sounds_enabled(settings.sounds)
+        mute.mute_requested.connect(self.sounds.mute)
+        mute.unmute_requested.connect(self.sounds.unmute)
+        self.sounds.mute_changed.connect(mute.set_muted_until)
+        self.sounds.p1_waiting_changed.connect(mute.set_p1_waiting)
+        self.sounds.problem_changed.connect(
+            lambda text: self.state.tell("warning", tr(text)) if text else None)
+
     def _settings_changed(self, new: UserSettings) -> None:
         self.guard.set_idle_minutes(new.idle_lock_minutes)
         self.flood.threshold = new.flood_threshold
+        self.sounds.apply_settings(new.sounds, new.sound_volume)
+        self.window.status.mute.set_sounds_enabled(new.sounds)
 
     async def _audit(self, action: str, object_type: str, object_id: str | None,
                      details: dict[str, Any]) -> None:
@@ -183,6 +208,8 @@ class Workstation:
             await asyncio.to_thread(self.demo_server.close)
             self.demo_server = None
         self.guard.close()
+        self.sounds.close()
+        await asyncio.to_thread(self.sound_player.close)
         self.screens.extra.close_all()
         if self.login_dialog is not None:
             self.login_dialog.close()
