@@ -39,13 +39,23 @@ def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
 
 
 def run_ui[T](loop: qasync.QEventLoop, coro: Coroutine[Any, Any, T], timeout: float = 60) -> T:
-    """Run a coroutine on the Qt loop (events are processed meanwhile), with a time limit."""
+    """Run a coroutine on the Qt loop (events are processed meanwhile), with a time limit.
+
+    Not ``loop.run_until_complete``: qasync's version processes Qt events once more *after*
+    it has unset the running loop, so a live workstation's pending asyncio callbacks would run
+    outside their loop ("bound to a different event loop", a test erroring at random)."""
 
     async def guarded() -> T:
         async with asyncio.timeout(timeout):
             return await coro
 
-    return loop.run_until_complete(guarded())
+    future = asyncio.ensure_future(guarded(), loop=loop)
+    future.add_done_callback(lambda _f: loop.stop())
+    loop.run_forever()
+    if not future.done():
+        future.cancel()
+        raise RuntimeError("the Qt loop stopped before the coroutine finished")
+    return future.result()
 
 
 async def until(condition: Any, timeout: float = 20.0, what: str = "condition") -> None:
@@ -62,17 +72,24 @@ async def until(condition: Any, timeout: float = 20.0, what: str = "condition") 
 _OPEN: list[tuple[qasync.QEventLoop, Workstation]] = []
 
 
-@pytest.hookimpl(wrapper=True, tryfirst=True)
-def pytest_runtest_teardown(item: pytest.Item) -> Any:
-    """Close the test's workstations *before* pytest-qt's teardown runs ``processEvents()``
-    (it does so before any fixture is torn down): Qt would otherwise run the live sessions'
-    asyncio callbacks outside their loop — a task step with no running loop fails ("bound
-    to a different event loop") and the test errors at random."""
+def _close_open_workstations() -> None:
     while _OPEN:
         loop, ws = _OPEN.pop()
         if not loop.is_closed():
             run_ui(loop, ws.close())
-    return (yield)
+
+
+@pytest.hookimpl(wrapper=True, trylast=True)
+def pytest_runtest_call(item: pytest.Item) -> Any:
+    """Close the test's workstations as soon as its body ends — before pytest-qt's hooks run
+    ``processEvents()`` (after the call, and again before any fixture is torn down): Qt would
+    otherwise run the live sessions' asyncio callbacks outside their loop, a task step with no
+    running loop fails ("bound to a different event loop") and a test errors at random.
+    (trylast: this wrapper is inside pytest-qt's, so it finishes first.)"""
+    try:
+        return (yield)
+    finally:
+        _close_open_workstations()
 
 
 @pytest.fixture
