@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from httpx_sse._decoders import SSEDecoder, SSELineDecoder
@@ -19,6 +19,8 @@ from pydantic import ValidationError
 
 from backend_client import schemas as s
 from backend_client.errors import ServerUnreachable
+
+PARSE_SLICE_S = 0.008  # parse at most this long before letting the event loop run
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +84,12 @@ class SseReader:
         self._on_event = on_event
 
     def feed(self, text: str) -> None:
+        for event in self.events(text):
+            self._on_event(event)
+
+    def events(self, text: str) -> Iterator[ServerEvent]:
+        """The complete messages of ``text`` (with what earlier chunks left), parsed one at a
+        time, so a caller can pause between them."""
         decode = self._sse.decode
         for line in self._lines.decode(text):
             sse = decode(line)
@@ -89,18 +97,31 @@ class SseReader:
             # yields an empty message with the old id: ignore anything without data.
             if sse is None or not sse.data:
                 continue
-            self._on_event(self._parser.parse(sse.id, sse.event or "message", sse.data))
+            yield self._parser.parse(sse.id, sse.event or "message", sse.data)
+
+    @property
+    def on_event(self) -> Callable[[ServerEvent], None]:
+        return self._on_event
 
 
 async def read_stream(response_text_chunks: object, reader: SseReader, watchdog: float) -> None:
     """Read an open stream until it ends; raises ``StreamStalled`` after ``watchdog`` seconds of
     silence. ``response_text_chunks`` is ``response.aiter_text()``."""
     loop = asyncio.get_running_loop()
+    on_event = reader.on_event
     try:
         async with asyncio.timeout(watchdog) as deadline:
             async for chunk in response_text_chunks:  # type: ignore[attr-defined]
                 deadline.reschedule(loop.time() + watchdog)
-                reader.feed(chunk)
+                # A chunk can hold hundreds of events (a flood, a catch-up after a
+                # reconnect); parsing them all at once would freeze the UI thread this runs
+                # on. Let the loop breathe every few milliseconds of parsing.
+                started = loop.time()
+                for event in reader.events(chunk):
+                    on_event(event)
+                    if loop.time() - started > PARSE_SLICE_S:
+                        await asyncio.sleep(0)
+                        started = loop.time()
     except TimeoutError as e:
         raise StreamStalled(detail=f"no byte for {watchdog:.0f} s") from e
 

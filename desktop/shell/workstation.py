@@ -25,6 +25,7 @@ from desktop.services.central import CentralService
 from desktop.settings import UserSettings
 from desktop.shell.alarm_sound_player import SoundPlayer
 from desktop.shell.alarm_sounds import AlarmSoundController
+from desktop.shell.gc_pacer import GcPacer
 from desktop.shell.hall_screens import HallScreens
 from desktop.shell.i18n import tr
 from desktop.shell.login import LoginDialog
@@ -88,6 +89,7 @@ class Workstation:
         self.preferences.window = self.window
         self.preferences.changed.append(self._settings_changed)
         self._start_sounds(settings)
+        self.gc_pacer = GcPacer(self.hall, self.window)
         self.window.settings_requested.connect(self.preferences.edit)
         self.guard = SessionGuard(
             lambda: [self.window, *self.screens.extra.windows()], self.window, self.state,
@@ -209,6 +211,7 @@ class Workstation:
             self.demo_server = None
         self.guard.close()
         self.sounds.close()
+        self.gc_pacer.close()
         await asyncio.to_thread(self.sound_player.close)
         self.screens.extra.close_all()
         if self.login_dialog is not None:
