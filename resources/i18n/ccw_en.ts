@@ -1,660 +1,1665 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
-  <context>
-    <name />
+<context>
+    <name></name>
     <message>
-      <source>The wall screen {screen} was disconnected; its panes moved to the main screen.</source>
-      <translation>The wall screen {screen} was disconnected; its panes moved to the main screen.</translation>
+        <source>The wall screen {screen} was disconnected; its panes moved to the main screen.</source>
+        <translation>The wall screen {screen} was disconnected; its panes moved to the main screen.</translation>
     </message>
     <message>
-      <source>Return to main window</source>
-      <translation>Return to main window</translation>
+        <source>Return to main window</source>
+        <translation>Return to main window</translation>
     </message>
     <message>
-      <source>Save layout</source>
-      <translation>Save layout</translation>
+        <source>Save layout</source>
+        <translation>Save layout</translation>
     </message>
     <message>
-      <source>Name of the layout (save as “{hall}” for the F12 hall layout):</source>
-      <translation>Name of the layout (save as “{hall}” for the F12 hall layout):</translation>
+        <source>Name of the layout (save as “{hall}” for the F12 hall layout):</source>
+        <translation>Name of the layout (save as “{hall}” for the F12 hall layout):</translation>
     </message>
     <message>
-      <source>Layout “{name}” saved.</source>
-      <translation>Layout “{name}” saved.</translation>
+        <source>Layout “{name}” saved.</source>
+        <translation>Layout “{name}” saved.</translation>
     </message>
     <message>
-      <source>No layouts are saved yet.</source>
-      <translation>No layouts are saved yet.</translation>
+        <source>No layouts are saved yet.</source>
+        <translation>No layouts are saved yet.</translation>
     </message>
     <message>
-      <source>Layouts</source>
-      <translation>Layouts</translation>
+        <source>Layouts</source>
+        <translation>Layouts</translation>
     </message>
     <message>
-      <source>Layout:</source>
-      <translation>Layout:</translation>
+        <source>Layout:</source>
+        <translation>Layout:</translation>
     </message>
     <message>
-      <source>Rename or delete</source>
-      <translation>Rename or delete</translation>
+        <source>Rename or delete</source>
+        <translation>Rename or delete</translation>
     </message>
     <message>
-      <source>New name for “{name}” (leave empty to delete it):</source>
-      <translation>New name for “{name}” (leave empty to delete it):</translation>
+        <source>New name for “{name}” (leave empty to delete it):</source>
+        <translation>New name for “{name}” (leave empty to delete it):</translation>
     </message>
     <message>
-      <source>Delete layout</source>
-      <translation>Delete layout</translation>
+        <source>Delete layout</source>
+        <translation>Delete layout</translation>
     </message>
     <message>
-      <source>Delete the layout “{name}”?</source>
-      <translation>Delete the layout “{name}”?</translation>
+        <source>Delete the layout “{name}”?</source>
+        <translation>Delete the layout “{name}”?</translation>
     </message>
     <message>
-      <source>That screen is no longer connected.</source>
-      <translation>That screen is no longer connected.</translation>
+        <source>That screen is no longer connected.</source>
+        <translation>That screen is no longer connected.</translation>
     </message>
     <message>
-      <source>Screen connected</source>
-      <translation>Screen connected</translation>
+        <source>Screen connected</source>
+        <translation>Screen connected</translation>
     </message>
     <message>
-      <source>The screen {screen} is connected again. Put its panes back on it?</source>
-      <translation>The screen {screen} is connected again. Put its panes back on it?</translation>
+        <source>The screen {screen} is connected again. Put its panes back on it?</source>
+        <translation>The screen {screen} is connected again. Put its panes back on it?</translation>
     </message>
     <message>
-      <source>A layout needs a name.</source>
-      <translation>A layout needs a name.</translation>
+        <source>A layout needs a name.</source>
+        <translation>A layout needs a name.</translation>
     </message>
     <message>
-      <source>There is no saved layout named “{name}”.</source>
-      <translation>There is no saved layout named “{name}”.</translation>
+        <source>There is no saved layout named “{name}”.</source>
+        <translation>There is no saved layout named “{name}”.</translation>
     </message>
     <message>
-      <source>The layout “{name}” could not be read ({reason}).</source>
-      <translation>The layout “{name}” could not be read ({reason}).</translation>
+        <source>The layout “{name}” could not be read ({reason}).</source>
+        <translation>The layout “{name}” could not be read ({reason}).</translation>
     </message>
     <message>
-      <source>The layout “{name}” was saved by a newer version of the workstation and cannot be opened here.</source>
-      <translation>The layout “{name}” was saved by a newer version of the workstation and cannot be opened here.</translation>
+        <source>The layout “{name}” was saved by a newer version of the workstation and cannot be opened here.</source>
+        <translation>The layout “{name}” was saved by a newer version of the workstation and cannot be opened here.</translation>
     </message>
     <message>
-      <source>The layout “{name}” is damaged and cannot be used; the file was set aside as {file}.</source>
-      <translation>The layout “{name}” is damaged and cannot be used; the file was set aside as {file}.</translation>
+        <source>The layout “{name}” is damaged and cannot be used; the file was set aside as {file}.</source>
+        <translation>The layout “{name}” is damaged and cannot be used; the file was set aside as {file}.</translation>
     </message>
     <message>
-      <source>The layout “{name}” could not be saved ({reason}).</source>
-      <translation>The layout “{name}” could not be saved ({reason}).</translation>
+        <source>The layout “{name}” could not be saved ({reason}).</source>
+        <translation>The layout “{name}” could not be saved ({reason}).</translation>
     </message>
     <message>
-      <source>A layout named “{name}” already exists.</source>
-      <translation>A layout named “{name}” already exists.</translation>
+        <source>A layout named “{name}” already exists.</source>
+        <translation>A layout named “{name}” already exists.</translation>
     </message>
     <message>
-      <source>The arrangement of the panes in “{name}” could not be restored; the panes stay where they are.</source>
-      <translation>The arrangement of the panes in “{name}” could not be restored; the panes stay where they are.</translation>
+        <source>The arrangement of the panes in “{name}” could not be restored; the panes stay where they are.</source>
+        <translation>The arrangement of the panes in “{name}” could not be restored; the panes stay where they are.</translation>
     </message>
     <message>
-      <source>“{pane}” belongs on the screen {screen}, which is not connected; it is shown in a window on the main screen.</source>
-      <translation>“{pane}” belongs on the screen {screen}, which is not connected; it is shown in a window on the main screen.</translation>
+        <source>“{pane}” belongs on the screen {screen}, which is not connected; it is shown in a window on the main screen.</source>
+        <translation>“{pane}” belongs on the screen {screen}, which is not connected; it is shown in a window on the main screen.</translation>
     </message>
     <message>
-      <source>“{pane}” could not restore its own settings; it shows its defaults.</source>
-      <translation>“{pane}” could not restore its own settings; it shows its defaults.</translation>
+        <source>“{pane}” could not restore its own settings; it shows its defaults.</source>
+        <translation>“{pane}” could not restore its own settings; it shows its defaults.</translation>
     </message>
     <message>
-      <source>%n window was moved to the main screen.</source>
-      <translation>%n window was moved to the main screen.</translation>
+        <source>%n window was moved to the main screen.</source>
+        <translation>%n window was moved to the main screen.</translation>
     </message>
     <message>
-      <source>%n windows were moved to the main screen.</source>
-      <translation>%n windows were moved to the main screen.</translation>
+        <source>%n windows were moved to the main screen.</source>
+        <translation>%n windows were moved to the main screen.</translation>
     </message>
     <message>
-      <source>The layout expected %n screen;</source>
-      <translation>The layout expected %n screen;</translation>
+        <source>The layout expected %n screen;</source>
+        <translation>The layout expected %n screen;</translation>
     </message>
     <message>
-      <source>The layout expected %n screens;</source>
-      <translation>The layout expected %n screens;</translation>
+        <source>The layout expected %n screens;</source>
+        <translation>The layout expected %n screens;</translation>
     </message>
     <message>
-      <source>%n is connected.</source>
-      <translation>%n is connected.</translation>
+        <source>%n is connected.</source>
+        <translation>%n is connected.</translation>
     </message>
     <message>
-      <source>%n are connected.</source>
-      <translation>%n are connected.</translation>
+        <source>%n are connected.</source>
+        <translation>%n are connected.</translation>
     </message>
     <message>
-      <source>No layout is saved under Ctrl+{key}.</source>
-      <translation>No layout is saved under Ctrl+{key}.</translation>
+        <source>No layout is saved under Ctrl+{key}.</source>
+        <translation>No layout is saved under Ctrl+{key}.</translation>
     </message>
     <message>
-      <source>There is no hall layout yet: save one as “{name}”.</source>
-      <translation>There is no hall layout yet: save one as “{name}”.</translation>
+        <source>There is no hall layout yet: save one as “{name}”.</source>
+        <translation>There is no hall layout yet: save one as “{name}”.</translation>
     </message>
     <message>
-      <source>Log in</source>
-      <translation>Log in</translation>
+        <source>Log in</source>
+        <translation>Log in</translation>
     </message>
     <message>
-      <source>Remember server and user on this workstation</source>
-      <translation>Remember server and user on this workstation</translation>
+        <source>Remember server and user on this workstation</source>
+        <translation>Remember server and user on this workstation</translation>
     </message>
     <message>
-      <source>Server</source>
-      <translation>Server</translation>
+        <source>Server</source>
+        <translation>Server</translation>
     </message>
     <message>
-      <source>User</source>
-      <translation>User</translation>
+        <source>User</source>
+        <translation>User</translation>
     </message>
     <message>
-      <source>Password</source>
-      <translation>Password</translation>
+        <source>Password</source>
+        <translation>Password</translation>
     </message>
     <message>
-      <source>Please enter the server, your user name and your password.</source>
-      <translation>Please enter the server, your user name and your password.</translation>
+        <source>Please enter the server, your user name and your password.</source>
+        <translation>Please enter the server, your user name and your password.</translation>
     </message>
     <message>
-      <source>Logging in…</source>
-      <translation>Logging in…</translation>
+        <source>Logging in…</source>
+        <translation>Logging in…</translation>
     </message>
     <message>
-      <source>Command-center workstation</source>
-      <translation>Command-center workstation</translation>
+        <source>Command-center workstation</source>
+        <translation>Command-center workstation</translation>
     </message>
     <message>
-      <source>&amp;Workstation</source>
-      <translation>&amp;Workstation</translation>
+        <source>&amp;Workstation</source>
+        <translation>&amp;Workstation</translation>
     </message>
     <message>
-      <source>Log in…</source>
-      <translation>Log in…</translation>
+        <source>Log in…</source>
+        <translation>Log in…</translation>
     </message>
     <message>
-      <source>Lock</source>
-      <translation>Lock</translation>
+        <source>Lock</source>
+        <translation>Lock</translation>
     </message>
     <message>
-      <source>Settings…</source>
-      <translation>Settings…</translation>
+        <source>Settings…</source>
+        <translation>Settings…</translation>
     </message>
     <message>
-      <source>Quit</source>
-      <translation>Quit</translation>
+        <source>Quit</source>
+        <translation>Quit</translation>
     </message>
     <message>
-      <source>&amp;Layouts</source>
-      <translation>&amp;Layouts</translation>
+        <source>&amp;Layouts</source>
+        <translation>&amp;Layouts</translation>
     </message>
     <message>
-      <source>&amp;Panes</source>
-      <translation>&amp;Panes</translation>
+        <source>&amp;Panes</source>
+        <translation>&amp;Panes</translation>
     </message>
     <message>
-      <source>Send to screen</source>
-      <translation>Send to screen</translation>
+        <source>Send to screen</source>
+        <translation>Send to screen</translation>
     </message>
     <message>
-      <source>Save layout as…</source>
-      <translation>Save layout as…</translation>
+        <source>Command palette…</source>
+        <translation>Command palette…</translation>
     </message>
     <message>
-      <source>Rename or delete layouts…</source>
-      <translation>Rename or delete layouts…</translation>
+        <source>Show or hide: {pane}</source>
+        <translation>Show or hide: {pane}</translation>
     </message>
     <message>
-      <source>Restore hall layout</source>
-      <translation>Restore hall layout</translation>
+        <source>Save layout as…</source>
+        <translation>Save layout as…</translation>
     </message>
     <message>
-      <source>The new language applies the next time the workstation starts.</source>
-      <translation>The new language applies the next time the workstation starts.</translation>
+        <source>Rename or delete layouts…</source>
+        <translation>Rename or delete layouts…</translation>
     </message>
     <message>
-      <source>Online</source>
-      <translation>Online</translation>
+        <source>Restore hall layout</source>
+        <translation>Restore hall layout</translation>
     </message>
     <message>
-      <source>Connecting…</source>
-      <translation>Connecting…</translation>
+        <source>The new language applies the next time the workstation starts.</source>
+        <translation>The new language applies the next time the workstation starts.</translation>
     </message>
     <message>
-      <source>Reconnecting in {n} s (attempt {a})</source>
-      <translation>Reconnecting in {n} s (attempt {a})</translation>
+        <source>Online</source>
+        <translation>Online</translation>
     </message>
     <message>
-      <source>OFFLINE since {t}</source>
-      <translation>OFFLINE since {t}</translation>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
     </message>
     <message>
-      <source>Session expired — log in again</source>
-      <translation>Session expired — log in again</translation>
+        <source>Reconnecting in {n} s (attempt {a})</source>
+        <translation>Reconnecting in {n} s (attempt {a})</translation>
     </message>
     <message>
-      <source>OFFLINE — showing cached data as of {t}</source>
-      <translation>OFFLINE — showing cached data as of {t}</translation>
+        <source>OFFLINE since {t}</source>
+        <translation>OFFLINE since {t}</translation>
     </message>
     <message>
-      <source>OFFLINE — no data from the server yet</source>
-      <translation>OFFLINE — no data from the server yet</translation>
+        <source>Session expired — log in again</source>
+        <translation>Session expired — log in again</translation>
     </message>
     <message>
-      <source>next attempt in {n} s</source>
-      <translation>next attempt in {n} s</translation>
+        <source>OFFLINE — showing cached data as of {t}</source>
+        <translation>OFFLINE — showing cached data as of {t}</translation>
     </message>
     <message>
-      <source>Your session has expired. Log in again — nothing you did is lost; queued commands wait.</source>
-      <translation>Your session has expired. Log in again — nothing you did is lost; queued commands wait.</translation>
+        <source>OFFLINE — no data from the server yet</source>
+        <translation>OFFLINE — no data from the server yet</translation>
     </message>
     <message>
-      <source>%n alarm unacknowledged</source>
-      <translation>%n alarm unacknowledged</translation>
+        <source>next attempt in {n} s</source>
+        <translation>next attempt in {n} s</translation>
     </message>
     <message>
-      <source>%n alarms unacknowledged</source>
-      <translation>%n alarms unacknowledged</translation>
+        <source>Your session has expired. Log in again — nothing you did is lost; queued commands wait.</source>
+        <translation>Your session has expired. Log in again — nothing you did is lost; queued commands wait.</translation>
     </message>
     <message>
-      <source>Not logged in</source>
-      <translation>Not logged in</translation>
+        <source>ALARM FLOOD: {n} new alarms in 10 min (flood above {t}) · {rate} per minute now · in flood for {since} (this shift {total})</source>
+        <translation>ALARM FLOOD: {n} new alarms in 10 min (flood above {t}) · {rate} per minute now · in flood for {since} (this shift {total})</translation>
     </message>
     <message>
-      <source>%n command queued</source>
-      <translation>%n command queued</translation>
+        <source>%n alarm unacknowledged</source>
+        <translation>%n alarm unacknowledged</translation>
     </message>
     <message>
-      <source>%n commands queued</source>
-      <translation>%n commands queued</translation>
+        <source>%n alarms unacknowledged</source>
+        <translation>%n alarms unacknowledged</translation>
     </message>
     <message>
-      <source>Refused by the server: {m}</source>
-      <translation>Refused by the server: {m}</translation>
+        <source>Not logged in</source>
+        <translation>Not logged in</translation>
     </message>
     <message>
-      <source>Dismiss</source>
-      <translation>Dismiss</translation>
+        <source>%n command queued</source>
+        <translation>%n command queued</translation>
     </message>
     <message>
-      <source>The demo server did not start. See the log for details.</source>
-      <translation>The demo server did not start. See the log for details.</translation>
+        <source>%n commands queued</source>
+        <translation>%n commands queued</translation>
     </message>
     <message>
-      <source>P</source>
-      <translation>P</translation>
+        <source>Refused by the server: {m}</source>
+        <translation>Refused by the server: {m}</translation>
     </message>
     <message>
-      <source>Kind</source>
-      <translation>Kind</translation>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
     </message>
     <message>
-      <source>Title</source>
-      <translation>Title</translation>
+        <source>The demo server did not start. See the log for details.</source>
+        <translation>The demo server did not start. See the log for details.</translation>
     </message>
     <message>
-      <source>Grid</source>
-      <translation>Grid</translation>
+        <source>P</source>
+        <translation>P</translation>
     </message>
     <message>
-      <source>Address</source>
-      <translation>Address</translation>
+        <source>dealt with on scene or by phone</source>
+        <translation>dealt with on scene or by phone</translation>
     </message>
     <message>
-      <source>State</source>
-      <translation>State</translation>
+        <source>no incident: a faulty detector, a mistaken call</source>
+        <translation>no incident: a faulty detector, a mistaken call</translation>
     </message>
     <message>
-      <source>Age</source>
-      <translation>Age</translation>
+        <source>the same incident as another alarm</source>
+        <translation>the same incident as another alarm</translation>
     </message>
     <message>
-      <source>Acknowledge</source>
-      <translation>Acknowledge</translation>
+        <source>handed to another agency or hall</source>
+        <translation>handed to another agency or hall</translation>
     </message>
     <message>
-      <source>Units</source>
-      <translation>Units</translation>
+        <source>Add a note</source>
+        <translation>Add a note</translation>
     </message>
     <message>
-      <source>Source</source>
-      <translation>Source</translation>
+        <source>Note on {id}: {title}</source>
+        <translation>Note on {id}: {title}</translation>
     </message>
     <message>
-      <source>Priority (1 is the most urgent)</source>
-      <translation>Priority (1 is the most urgent)</translation>
+        <source>Add note</source>
+        <translation>Add note</translation>
     </message>
     <message>
-      <source>Time left to acknowledge; for acknowledged alarms, the time it took</source>
-      <translation>Time left to acknowledge; for acknowledged alarms, the time it took</translation>
+        <source>Close {id}: {title}</source>
+        <translation>Close {id}: {title}</translation>
     </message>
     <message>
-      <source>Intrusion</source>
-      <translation>Intrusion</translation>
+        <source>Close {n} alarms of this group (each one is sent separately).</source>
+        <translation>Close {n} alarms of this group (each one is sent separately).</translation>
     </message>
     <message>
-      <source>Fire</source>
-      <translation>Fire</translation>
+        <source>Close alarm</source>
+        <translation>Close alarm</translation>
     </message>
     <message>
-      <source>Panic</source>
-      <translation>Panic</translation>
+        <source>Choose how it ended…</source>
+        <translation>Choose how it ended…</translation>
     </message>
     <message>
-      <source>Call</source>
-      <translation>Call</translation>
+        <source>Disposition</source>
+        <translation>Disposition</translation>
     </message>
     <message>
-      <source>Video analytics</source>
-      <translation>Video analytics</translation>
+        <source>Close %n alarm</source>
+        <translation>Close %n alarm</translation>
     </message>
     <message>
-      <source>Traffic</source>
-      <translation>Traffic</translation>
+        <source>Close %n alarms</source>
+        <translation>Close %n alarms</translation>
     </message>
     <message>
-      <source>Watchlist hit</source>
-      <translation>Watchlist hit</translation>
+        <source>Match confidence {p} %.</source>
+        <translation>Match confidence {p} %.</translation>
     </message>
     <message>
-      <source>Equipment fault</source>
-      <translation>Equipment fault</translation>
+        <source>Compare the live picture with the watchlist entry.</source>
+        <translation>Compare the live picture with the watchlist entry.</translation>
     </message>
     <message>
-      <source>Other</source>
-      <translation>Other</translation>
+        <source>Verify watchlist match</source>
+        <translation>Verify watchlist match</translation>
     </message>
     <message>
-      <source>New</source>
-      <translation>New</translation>
+        <source>Record verification</source>
+        <translation>Record verification</translation>
     </message>
     <message>
-      <source>Acknowledged</source>
-      <translation>Acknowledged</translation>
+        <source>It is a match</source>
+        <translation>It is a match</translation>
     </message>
     <message>
-      <source>Dispatched</source>
-      <translation>Dispatched</translation>
+        <source>Not a match (closes the alarm as a false alarm)</source>
+        <translation>Not a match (closes the alarm as a false alarm)</translation>
     </message>
     <message>
-      <source>On scene</source>
-      <translation>On scene</translation>
+        <source>Why (required):</source>
+        <translation>Why (required):</translation>
     </message>
     <message>
-      <source>Closed</source>
-      <translation>Closed</translation>
+        <source>Raise an alarm</source>
+        <translation>Raise an alarm</translation>
     </message>
     <message>
-      <source>{s} s</source>
-      <translation>{s} s</translation>
+        <source>P{p}</source>
+        <translation>P{p}</translation>
     </message>
     <message>
-      <source>{m} min {s:02d} s</source>
-      <translation>{m} min {s:02d} s</translation>
+        <source>Kind</source>
+        <translation>Kind</translation>
     </message>
     <message>
-      <source>{h} h {m:02d} min</source>
-      <translation>{h} h {m:02d} min</translation>
+        <source>Priority</source>
+        <translation>Priority</translation>
     </message>
     <message>
-      <source>{d} d {h:02d} h</source>
-      <translation>{d} d {h:02d} h</translation>
+        <source>Title</source>
+        <translation>Title</translation>
     </message>
     <message>
-      <source>overdue +{t}</source>
-      <translation>overdue +{t}</translation>
+        <source>Description</source>
+        <translation>Description</translation>
     </message>
     <message>
-      <source>took {t}</source>
-      <translation>took {t}</translation>
+        <source>Raise alarm</source>
+        <translation>Raise alarm</translation>
     </message>
     <message>
-      <source>Priority {p}</source>
-      <translation>Priority {p}</translation>
+        <source>Grid</source>
+        <translation>Grid</translation>
     </message>
     <message>
-      <source>To be acknowledged within {t}: {state}</source>
-      <translation>To be acknowledged within {t}: {state}</translation>
+        <source>Address</source>
+        <translation>Address</translation>
     </message>
     <message>
-      <source>Acknowledged by {who} after {t}</source>
-      <translation>Acknowledged by {who} after {t}</translation>
+        <source>State</source>
+        <translation>State</translation>
     </message>
     <message>
-      <source>Alarm queue</source>
-      <translation>Alarm queue</translation>
+        <source>Age</source>
+        <translation>Age</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>{sources}, {alarms} hidden (P1 always shown)</source>
+        <translation>{sources}, {alarms} hidden (P1 always shown)</translation>
+    </message>
+    <message>
+        <source>%n source shelved</source>
+        <translation>%n source shelved</translation>
+    </message>
+    <message>
+        <source>%n sources shelved</source>
+        <translation>%n sources shelved</translation>
+    </message>
+    <message>
+        <source>%n alarm</source>
+        <translation>%n alarm</translation>
+    </message>
+    <message>
+        <source>%n alarms</source>
+        <translation>%n alarms</translation>
+    </message>
+    <message>
+        <source>Select an alarm in the queue to see it here.</source>
+        <translation>Select an alarm in the queue to see it here.</translation>
+    </message>
+    <message>
+        <source>This alarm is closed or no longer known.</source>
+        <translation>This alarm is closed or no longer known.</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>Add note…</source>
+        <translation>Add note…</translation>
+    </message>
+    <message>
+        <source>Dispatch…</source>
+        <translation>Dispatch…</translation>
+    </message>
+    <message>
+        <source>Verify match…</source>
+        <translation>Verify match…</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>Close…</translation>
+    </message>
+    <message>
+        <source>Fold the group</source>
+        <translation>Fold the group</translation>
+    </message>
+    <message>
+        <source>Show the {n} alarms of the group</source>
+        <translation>Show the {n} alarms of the group</translation>
+    </message>
+    <message>
+        <source>Shelve this source…</source>
+        <translation>Shelve this source…</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Show cameras on the wall</source>
+        <translation>Show cameras on the wall</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Cameras</source>
+        <translation>Cameras</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Shortcut: {key}</source>
+        <translation>Shortcut: {key}</translation>
+    </message>
+    <message>
+        <source>{state}, closing (queued)</source>
+        <translation>{state}, closing (queued)</translation>
+    </message>
+    <message>
+        <source>{state} (queued)</source>
+        <translation>{state} (queued)</translation>
+    </message>
+    <message>
+        <source>Match confidence: {p} %</source>
+        <translation>Match confidence: {p} %</translation>
+    </message>
+    <message>
+        <source>Not verified: verify the match before anyone is dispatched</source>
+        <translation>Not verified: verify the match before anyone is dispatched</translation>
+    </message>
+    <message>
+        <source>Verified by a person: a match</source>
+        <translation>Verified by a person: a match</translation>
+    </message>
+    <message>
+        <source>Verified by a person: not a match</source>
+        <translation>Verified by a person: not a match</translation>
+    </message>
+    <message>
+        <source>Handling: {h}</source>
+        <translation>Handling: {h}</translation>
+    </message>
+    <message>
+        <source>Legal basis: {b} · valid until {d}</source>
+        <translation>Legal basis: {b} · valid until {d}</translation>
+    </message>
+    <message>
+        <source>Watchlist details are not shown for your role.</source>
+        <translation>Watchlist details are not shown for your role.</translation>
+    </message>
+    <message>
+        <source>{n} repeats from {source} ({kind}), {first} to {last}. Acknowledging or closing acts on all of them.</source>
+        <translation>{n} repeats from {source} ({kind}), {first} to {last}. Acknowledging or closing acts on all of them.</translation>
+    </message>
+    <message>
+        <source>Fold the group in the queue</source>
+        <translation>Fold the group in the queue</translation>
+    </message>
+    <message>
+        <source>Expand the group in the queue</source>
+        <translation>Expand the group in the queue</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Raised</translation>
+    </message>
+    <message>
+        <source>{t} by {who}</source>
+        <translation>{t} by {who}</translation>
+    </message>
+    <message>
+        <source>No camera sees this place.</source>
+        <translation>No camera sees this place.</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>No unit assigned.</source>
+        <translation>No unit assigned.</translation>
+    </message>
+    <message>
+        <source>Ack timer</source>
+        <translation>Ack timer</translation>
+    </message>
+    <message>
+        <source>Priority (1 is the most urgent)</source>
+        <translation>Priority (1 is the most urgent)</translation>
+    </message>
+    <message>
+        <source>Time left to acknowledge; for acknowledged alarms, the time it took</source>
+        <translation>Time left to acknowledge; for acknowledged alarms, the time it took</translation>
+    </message>
+    <message>
+        <source>Intrusion</source>
+        <translation>Intrusion</translation>
+    </message>
+    <message>
+        <source>Fire</source>
+        <translation>Fire</translation>
+    </message>
+    <message>
+        <source>Panic</source>
+        <translation>Panic</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <source>Video analytics</source>
+        <translation>Video analytics</translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation>Traffic</translation>
+    </message>
+    <message>
+        <source>Watchlist hit</source>
+        <translation>Watchlist hit</translation>
+    </message>
+    <message>
+        <source>Equipment fault</source>
+        <translation>Equipment fault</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <source>On scene</source>
+        <translation>On scene</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>{s} s</source>
+        <translation>{s} s</translation>
+    </message>
+    <message>
+        <source>{m} min {s:02d} s</source>
+        <translation>{m} min {s:02d} s</translation>
+    </message>
+    <message>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} h {m:02d} min</translation>
+    </message>
+    <message>
+        <source>{d} d {h:02d} h</source>
+        <translation>{d} d {h:02d} h</translation>
+    </message>
+    <message>
+        <source>overdue +{t}</source>
+        <translation>overdue +{t}</translation>
+    </message>
+    <message>
+        <source>took {t}</source>
+        <translation>took {t}</translation>
+    </message>
+    <message>
+        <source>Priority {p}</source>
+        <translation>Priority {p}</translation>
+    </message>
+    <message>
+        <source>To be acknowledged within {t}: {state}</source>
+        <translation>To be acknowledged within {t}: {state}</translation>
+    </message>
+    <message>
+        <source>Acknowledged by {who} after {t}</source>
+        <translation>Acknowledged by {who} after {t}</translation>
+    </message>
+    <message>
+        <source>Alarm queue</source>
+        <translation>Alarm queue</translation>
+    </message>
+    <message>
+        <source>Not connected to the central services yet.</source>
+        <translation>Not connected to the central services yet.</translation>
+    </message>
+    <message>
+        <source>Already acknowledged.</source>
+        <translation>Already acknowledged.</translation>
+    </message>
+    <message>
+        <source>%n alarm acknowledged</source>
+        <translation>%n alarm acknowledged</translation>
+    </message>
+    <message>
+        <source>%n alarms acknowledged</source>
+        <translation>%n alarms acknowledged</translation>
+    </message>
+    <message>
+        <source>Entry: {name}. Handling: {handling}</source>
+        <translation>Entry: {name}. Handling: {handling}</translation>
+    </message>
+    <message>
+        <source>Select an alarm first.</source>
+        <translation>Select an alarm first.</translation>
+    </message>
+    <message>
+        <source>No grids are known yet: wait for the connection.</source>
+        <translation>No grids are known yet: wait for the connection.</translation>
+    </message>
+    <message>
+        <source>That grid is no longer known.</source>
+        <translation>That grid is no longer known.</translation>
+    </message>
+    <message>
+        <source>That grid has no usable outline: choose another.</source>
+        <translation>That grid has no usable outline: choose another.</translation>
+    </message>
+    <message>
+        <source>Alarm raised.</source>
+        <translation>Alarm raised.</translation>
+    </message>
+    <message>
+        <source>Acknowledge the selected alarm</source>
+        <translation>Acknowledge the selected alarm</translation>
+    </message>
+    <message>
+        <source>Add a note…</source>
+        <translation>Add a note…</translation>
+    </message>
+    <message>
+        <source>Dispatch units…</source>
+        <translation>Dispatch units…</translation>
+    </message>
+    <message>
+        <source>unit callsigns</source>
+        <translation>unit callsigns</translation>
+    </message>
+    <message>
+        <source>Verify the watchlist match…</source>
+        <translation>Verify the watchlist match…</translation>
+    </message>
+    <message>
+        <source>Close the selected alarm…</source>
+        <translation>Close the selected alarm…</translation>
+    </message>
+    <message>
+        <source>resolved | false | duplicate | transferred</source>
+        <translation>resolved | false | duplicate | transferred</translation>
+    </message>
+    <message>
+        <source>Raise an alarm by hand…</source>
+        <translation>Raise an alarm by hand…</translation>
+    </message>
+    <message>
+        <source>Shelve the selected alarm&apos;s source…</source>
+        <translation>Shelve the selected alarm&apos;s source…</translation>
+    </message>
+    <message>
+        <source>Shelved sources…</source>
+        <translation>Shelved sources…</translation>
+    </message>
+    <message>
+        <source>Select an alarm of the source to shelve.</source>
+        <translation>Select an alarm of the source to shelve.</translation>
+    </message>
+    <message>
+        <source>Your role may not do this.</source>
+        <translation>Your role may not do this.</translation>
+    </message>
+    <message>
+        <source>{source} shelved until {t}.</source>
+        <translation>{source} shelved until {t}.</translation>
+    </message>
+    <message>
+        <source>Could not write the audit record; see the log.</source>
+        <translation>Could not write the audit record; see the log.</translation>
+    </message>
+    <message>
+        <source>The action failed; see the log.</source>
+        <translation>The action failed; see the log.</translation>
+    </message>
+    <message>
+        <source>Log in first.</source>
+        <translation>Log in first.</translation>
+    </message>
+    <message>
+        <source>This alarm is being closed.</source>
+        <translation>This alarm is being closed.</translation>
+    </message>
+    <message>
+        <source>Only watchlist hits are verified.</source>
+        <translation>Only watchlist hits are verified.</translation>
+    </message>
+    <message>
+        <source>Already verified.</source>
+        <translation>Already verified.</translation>
+    </message>
+    <message>
+        <source>Verify the watchlist match first.</source>
+        <translation>Verify the watchlist match first.</translation>
+    </message>
+    <message>
+        <source>Acknowledge the alarm first.</source>
+        <translation>Acknowledge the alarm first.</translation>
+    </message>
+    <message>
+        <source>Acknowledged by another officer: only they or a supervisor may close it.</source>
+        <translation>Acknowledged by another officer: only they or a supervisor may close it.</translation>
+    </message>
+    <message>
+        <source>Nothing to acknowledge.</source>
+        <translation>Nothing to acknowledge.</translation>
+    </message>
+    <message>
+        <source>A note cannot be empty.</source>
+        <translation>A note cannot be empty.</translation>
+    </message>
+    <message>
+        <source>Choose at least one unit.</source>
+        <translation>Choose at least one unit.</translation>
+    </message>
+    <message>
+        <source>Say why: a verification needs a note.</source>
+        <translation>Say why: a verification needs a note.</translation>
+    </message>
+    <message>
+        <source>Choose how the alarm ended.</source>
+        <translation>Choose how the alarm ended.</translation>
+    </message>
+    <message>
+        <source>Closing needs a note.</source>
+        <translation>Closing needs a note.</translation>
+    </message>
+    <message>
+        <source>Nothing to close.</source>
+        <translation>Nothing to close.</translation>
+    </message>
+    <message>
+        <source>An alarm needs a title.</source>
+        <translation>An alarm needs a title.</translation>
+    </message>
+    <message>
+        <source>The command could not be saved on this workstation and was NOT sent. Check the disk, then try again.</source>
+        <translation>The command could not be saved on this workstation and was NOT sent. Check the disk, then try again.</translation>
+    </message>
+    <message>
+        <source>Alarm sounds cannot play: the media engine (libVLC) could not be started on this workstation. Watch the alarm queue; ask the technician to check the installation.</source>
+        <translation>Alarm sounds cannot play: the media engine (libVLC) could not be started on this workstation. Watch the alarm queue; ask the technician to check the installation.</translation>
+    </message>
+    <message>
+        <source>Alarm sounds cannot be heard: this workstation has no working sound output. Watch the alarm queue; ask the technician to check the speakers.</source>
+        <translation>Alarm sounds cannot be heard: this workstation has no working sound output. Watch the alarm queue; ask the technician to check the speakers.</translation>
+    </message>
+    <message>
+        <source>Some alarm sounds are missing from the installation; those priorities stay silent. Ask the technician to reinstall.</source>
+        <translation>Some alarm sounds are missing from the installation; those priorities stay silent. Ask the technician to reinstall.</translation>
+    </message>
+    <message>
+        <source>Verify match</source>
+        <translation>Verify match</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>resolved</translation>
+    </message>
+    <message>
+        <source>false alarm</source>
+        <translation>false alarm</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>duplicate</translation>
+    </message>
+    <message>
+        <source>transferred</source>
+        <translation>transferred</translation>
+    </message>
+    <message>
+        <source>Alarm raised</source>
+        <translation>Alarm raised</translation>
+    </message>
+    <message>
+        <source>Verified: a match</source>
+        <translation>Verified: a match</translation>
+    </message>
+    <message>
+        <source>Verified: not a match</source>
+        <translation>Verified: not a match</translation>
+    </message>
+    <message>
+        <source>Closed ({how})</source>
+        <translation>Closed ({how})</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>you</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>queued</translation>
+    </message>
+    <message>
+        <source>closing, queued</source>
+        <translation>closing, queued</translation>
+    </message>
+    <message>
+        <source>{fold} {n}× {first}–{last} · {title}</source>
+        <translation>{fold} {n}× {first}–{last} · {title}</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>available</translation>
+    </message>
+    <message>
+        <source>dispatched</source>
+        <translation>dispatched</translation>
+    </message>
+    <message>
+        <source>en route</source>
+        <translation>en route</translation>
+    </message>
+    <message>
+        <source>on scene</source>
+        <translation>on scene</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation>busy</translation>
+    </message>
+    <message>
+        <source>out of service</source>
+        <translation>out of service</translation>
+    </message>
+    <message>
+        <source>off duty</source>
+        <translation>off duty</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <source>{h} h</source>
+        <translation>{h} h</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h} h {m} min</translation>
+    </message>
+    <message>
+        <source>Shelve alarm source</source>
+        <translation>Shelve alarm source</translation>
+    </message>
+    <message>
+        <source>Hide the alarms of “{source}” ({n} open) from the queue for a while. P1 alarms from it are still shown. The source comes back by itself; shelving is recorded in the audit log.</source>
+        <translation>Hide the alarms of “{source}” ({n} open) from the queue for a while. P1 alarms from it are still shown. The source comes back by itself; shelving is recorded in the audit log.</translation>
+    </message>
+    <message>
+        <source>Shelve</source>
+        <translation>Shelve</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <source>Reason (required):</source>
+        <translation>Reason (required):</translation>
+    </message>
+    <message>
+        <source>Shelved alarm sources</source>
+        <translation>Shelved alarm sources</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Back at</source>
+        <translation>Back at</translation>
+    </message>
+    <message>
+        <source>No source is shelved.</source>
+        <translation>No source is shelved.</translation>
+    </message>
+    <message>
+        <source>Bring back now</source>
+        <translation>Bring back now</translation>
+    </message>
+    <message>
+        <source>Callsign</source>
+        <translation>Callsign</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <source>ETA</source>
+        <translation>ETA</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Current alarm</source>
+        <translation>Current alarm</translation>
+    </message>
+    <message>
+        <source>Space or the row&apos;s number chooses a unit</source>
+        <translation>Space or the row&apos;s number chooses a unit</translation>
+    </message>
+    <message>
+        <source>Straight-line distance to the alarm, not by road</source>
+        <translation>Straight-line distance to the alarm, not by road</translation>
+    </message>
+    <message>
+        <source>Straight-line distance at a nominal speed: a first guess</source>
+        <translation>Straight-line distance at a nominal speed: a first guess</translation>
+    </message>
+    <message>
+        <source>This unit has not reported a position: ask it where it is.</source>
+        <translation>This unit has not reported a position: ask it where it is.</translation>
+    </message>
+    <message>
+        <source>Its last position is {t} old: the distance may be wrong.</source>
+        <translation>Its last position is {t} old: the distance may be wrong.</translation>
+    </message>
+    <message>
+        <source>position {t} old</source>
+        <translation>position {t} old</translation>
+    </message>
+    <message>
+        <source>Patrol car</source>
+        <translation>Patrol car</translation>
+    </message>
+    <message>
+        <source>Foot patrol</source>
+        <translation>Foot patrol</translation>
+    </message>
+    <message>
+        <source>Motorcycle</source>
+        <translation>Motorcycle</translation>
+    </message>
+    <message>
+        <source>Special unit</source>
+        <translation>Special unit</translation>
+    </message>
+    <message>
+        <source>Traffic unit</source>
+        <translation>Traffic unit</translation>
+    </message>
+    <message>
+        <source>Ambulance</source>
+        <translation>Ambulance</translation>
+    </message>
+    <message>
+        <source>Fire engine</source>
+        <translation>Fire engine</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <source>En route</source>
+        <translation>En route</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Busy</translation>
+    </message>
+    <message>
+        <source>Out of service</source>
+        <translation>Out of service</translation>
+    </message>
+    <message>
+        <source>Off duty</source>
+        <translation>Off duty</translation>
+    </message>
+    <message>
+        <source>&lt; 10 m</source>
+        <translation>&lt; 10 m</translation>
+    </message>
+    <message>
+        <source>{m} m</source>
+        <translation>{m} m</translation>
+    </message>
+    <message>
+        <source>{km} km</source>
+        <translation>{km} km</translation>
+    </message>
+    <message>
+        <source>&lt; 1 min</source>
+        <translation>&lt; 1 min</translation>
+    </message>
+    <message>
+        <source>~{m} min</source>
+        <translation>~{m} min</translation>
+    </message>
+    <message>
+        <source>~{h} h {m:02d} min</source>
+        <translation>~{h} h {m:02d} min</translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} min</translation>
+    </message>
+    <message>
+        <source>{d} d</source>
+        <translation>{d} d</translation>
+    </message>
+    <message>
+        <source>no position</source>
+        <translation>no position</translation>
+    </message>
+    <message>
+        <source>{t} ago</source>
+        <translation>{t} ago</translation>
+    </message>
+</context>
+<context>
     <name>AlarmQueueView</name>
     <message>
-      <source>Search title, address, source or id</source>
-      <translation>Search title, address, source or id</translation>
+        <source>Search title, address, source or id</source>
+        <translation>Search title, address, source or id</translation>
     </message>
     <message>
-      <source>P{p}</source>
-      <translation>P{p}</translation>
+        <source>P{p}</source>
+        <translation>P{p}</translation>
     </message>
     <message>
-      <source>Show priority {p} alarms</source>
-      <translation>Show priority {p} alarms</translation>
+        <source>Show priority {p} alarms</source>
+        <translation>Show priority {p} alarms</translation>
     </message>
     <message>
-      <source>All open</source>
-      <translation>All open</translation>
+        <source>All open</source>
+        <translation>All open</translation>
     </message>
     <message>
-      <source>New only</source>
-      <translation>New only</translation>
+        <source>New only</source>
+        <translation>New only</translation>
     </message>
     <message>
-      <source>Acknowledged</source>
-      <translation>Acknowledged</translation>
+        <source>Acknowledged</source>
+        <translation>Acknowledged</translation>
     </message>
     <message>
-      <source>Dispatched</source>
-      <translation>Dispatched</translation>
+        <source>Dispatched</source>
+        <translation>Dispatched</translation>
     </message>
     <message>
-      <source>On scene</source>
-      <translation>On scene</translation>
+        <source>On scene</source>
+        <translation>On scene</translation>
     </message>
     <message>
-      <source>{n} open</source>
-      <translation>{n} open</translation>
+        <source>Only mine (acknowledged or raised by me)</source>
+        <translation>Only mine (acknowledged or raised by me)</translation>
     </message>
     <message>
-      <source>{n} unacknowledged</source>
-      <translation>{n} unacknowledged</translation>
+        <source>Kinds</source>
+        <translation>Kinds</translation>
     </message>
     <message>
-      <source>{n} overdue</source>
-      <translation>{n} overdue</translation>
+        <source>Stations</source>
+        <translation>Stations</translation>
     </message>
     <message>
-      <source>{n} shown</source>
-      <translation>{n} shown</translation>
+        <source>Clear these filters</source>
+        <translation>Clear these filters</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Filters ({n})</source>
+        <translation>Filters ({n})</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filters</translation>
+    </message>
+    <message>
+        <source>{n} open</source>
+        <translation>{n} open</translation>
+    </message>
+    <message>
+        <source>{n} unacknowledged</source>
+        <translation>{n} unacknowledged</translation>
+    </message>
+    <message>
+        <source>{n} overdue</source>
+        <translation>{n} overdue</translation>
+    </message>
+    <message>
+        <source>{n} shown</source>
+        <translation>{n} shown</translation>
+    </message>
+</context>
+<context>
+    <name>CommandPalette</name>
+    <message>
+        <source>Type a command or part of its name</source>
+        <translation>Type a command or part of its name</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Command</translation>
+    </message>
+    <message>
+        <source>Matching commands</source>
+        <translation>Matching commands</translation>
+    </message>
+    <message>
+        <source>No command matches “{text}”.</source>
+        <translation>No command matches “{text}”.</translation>
+    </message>
+    <message>
+        <source>No commands are available.</source>
+        <translation>No commands are available.</translation>
+    </message>
+    <message>
+        <source>“{title}” is not available right now.</source>
+        <translation>“{title}” is not available right now.</translation>
+    </message>
+    <message>
+        <source>“{title}” takes nothing after its name; remove “{argument}”.</source>
+        <translation>“{title}” takes nothing after its name; remove “{argument}”.</translation>
+    </message>
+    <message>
+        <source>Suggestions are not available.</source>
+        <translation>Suggestions are not available.</translation>
+    </message>
+    <message>
+        <source>No suggestions for “{argument}”.</source>
+        <translation>No suggestions for “{argument}”.</translation>
+    </message>
+    <message>
+        <source>Type: {words}</source>
+        <translation>Type: {words}</translation>
+    </message>
+    <message>
+        <source>‹{hint}›</source>
+        <translation>‹{hint}›</translation>
+    </message>
+    <message>
+        <source>Tab completes</source>
+        <translation>Tab completes</translation>
+    </message>
+    <message>
+        <source>“{title}” failed: {error}</source>
+        <translation>“{title}” failed: {error}</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
-      <source>Enter your password.</source>
-      <translation>Enter your password.</translation>
+        <source>Enter your password.</source>
+        <translation>Enter your password.</translation>
     </message>
     <message>
-      <source>The password cannot be checked right now. Call the supervisor.</source>
-      <translation>The password cannot be checked right now. Call the supervisor.</translation>
+        <source>The password cannot be checked right now. Call the supervisor.</source>
+        <translation>The password cannot be checked right now. Call the supervisor.</translation>
     </message>
     <message>
-      <source>The password could not be checked. Try again.</source>
-      <translation>The password could not be checked. Try again.</translation>
+        <source>The password could not be checked. Try again.</source>
+        <translation>The password could not be checked. Try again.</translation>
     </message>
     <message>
-      <source>Wrong password. Try again.</source>
-      <translation>Wrong password. Try again.</translation>
+        <source>Wrong password. Try again.</source>
+        <translation>Wrong password. Try again.</translation>
     </message>
     <message>
-      <source>Checking…</source>
-      <translation>Checking…</translation>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
     </message>
     <message>
-      <source>Unlock</source>
-      <translation>Unlock</translation>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
     </message>
     <message>
-      <source>Workstation locked</source>
-      <translation>Workstation locked</translation>
+        <source>Workstation locked</source>
+        <translation>Workstation locked</translation>
     </message>
     <message>
-      <source>Locked since {time}</source>
-      <translation>Locked since {time}</translation>
+        <source>Locked since {time}</source>
+        <translation>Locked since {time}</translation>
     </message>
     <message>
-      <source>Password</source>
-      <translation>Password</translation>
+        <source>Password</source>
+        <translation>Password</translation>
     </message>
     <message>
-      <source>Unlock it on the main screen.</source>
-      <translation>Unlock it on the main screen.</translation>
+        <source>Unlock it on the main screen.</source>
+        <translation>Unlock it on the main screen.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>MiniMap</name>
+    <message>
+        <source>Mini map</source>
+        <translation>Mini map</translation>
+    </message>
+    <message>
+        <source>No location</source>
+        <translation>No location</translation>
+    </message>
+</context>
+<context>
+    <name>MuteButton</name>
+    <message>
+        <source>Sounds off</source>
+        <translation>Sounds off</translation>
+    </message>
+    <message>
+        <source>Alarm sounds are turned off in Workstation → Settings.</source>
+        <translation>Alarm sounds are turned off in Workstation → Settings.</translation>
+    </message>
+    <message>
+        <source>Alarm sounds are on. Click to mute them for {n} minutes.</source>
+        <translation>Alarm sounds are on. Click to mute them for {n} minutes.</translation>
+    </message>
+    <message>
+        <source>Muted {time}</source>
+        <translation>Muted {time}</translation>
+    </message>
+    <message>
+        <source>Alarm sounds are muted until {t}; they come back by themselves. Click to turn them on now.</source>
+        <translation>Alarm sounds are muted until {t}; they come back by themselves. Click to turn them on now.</translation>
+    </message>
+    <message>
+        <source>P1 waiting</source>
+        <translation>P1 waiting</translation>
+    </message>
+    <message>
+        <source>A priority 1 alarm waits for acknowledgement; its reminder sounds again when the mute ends.</source>
+        <translation>A priority 1 alarm waits for acknowledgement; its reminder sounds again when the mute ends.</translation>
+    </message>
+    <message>
+        <source>Alarm sounds on</source>
+        <translation>Alarm sounds on</translation>
+    </message>
+</context>
+<context>
+    <name>PaletteAction</name>
+    <message>
+        <source>Command palette…</source>
+        <translation>Command palette…</translation>
+    </message>
+</context>
+<context>
     <name>Panes</name>
     <message>
-      <source>Video wall</source>
-      <translation>Video wall</translation>
+        <source>Video wall</source>
+        <translation>Video wall</translation>
     </message>
     <message>
-      <source>Video wall: live camera tiles</source>
-      <translation>Video wall: live camera tiles</translation>
+        <source>Video wall: live camera tiles</source>
+        <translation>Video wall: live camera tiles</translation>
     </message>
     <message>
-      <source>Alarm queue</source>
-      <translation>Alarm queue</translation>
+        <source>Alarm queue</source>
+        <translation>Alarm queue</translation>
     </message>
     <message>
-      <source>Alarm queue and the alarm workflow</source>
-      <translation>Alarm queue and the alarm workflow</translation>
+        <source>Alarm queue and the alarm workflow</source>
+        <translation>Alarm queue and the alarm workflow</translation>
     </message>
     <message>
-      <source>Grid map</source>
-      <translation>Grid map</translation>
+        <source>Grid map</source>
+        <translation>Grid map</translation>
     </message>
     <message>
-      <source>Grid map: districts and patrol grids</source>
-      <translation>Grid map: districts and patrol grids</translation>
+        <source>Grid map: districts and patrol grids</source>
+        <translation>Grid map: districts and patrol grids</translation>
     </message>
     <message>
-      <source>Dashboard</source>
-      <translation>Dashboard</translation>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
     </message>
     <message>
-      <source>Leadership and large-event overview</source>
-      <translation>Leadership and large-event overview</translation>
+        <source>Leadership and large-event overview</source>
+        <translation>Leadership and large-event overview</translation>
     </message>
     <message>
-      <source>Unit board</source>
-      <translation>Unit board</translation>
+        <source>Unit board</source>
+        <translation>Unit board</translation>
     </message>
     <message>
-      <source>Unit status board</source>
-      <translation>Unit status board</translation>
+        <source>Unit status board</source>
+        <translation>Unit status board</translation>
     </message>
     <message>
-      <source>Watchlist</source>
-      <translation>Watchlist</translation>
+        <source>Watchlist</source>
+        <translation>Watchlist</translation>
     </message>
     <message>
-      <source>Watchlist pane</source>
-      <translation>Watchlist pane</translation>
+        <source>Watchlist pane</source>
+        <translation>Watchlist pane</translation>
     </message>
     <message>
-      <source>Not available in this version.
+        <source>Not available in this version.
 It comes with: {issue}</source>
-      <translation>Not available in this version.
+        <translation>Not available in this version.
 It comes with: {issue}</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Roles</name>
     <message>
-      <source>Duty officer</source>
-      <translation>Duty officer</translation>
+        <source>Duty officer</source>
+        <translation>Duty officer</translation>
     </message>
     <message>
-      <source>Supervisor</source>
-      <translation>Supervisor</translation>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
     </message>
     <message>
-      <source>Video patrol</source>
-      <translation>Video patrol</translation>
+        <source>Video patrol</source>
+        <translation>Video patrol</translation>
     </message>
     <message>
-      <source>Leadership</source>
-      <translation>Leadership</translation>
+        <source>Leadership</source>
+        <translation>Leadership</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-      <source>Your saved settings could not be read, so the standard settings are in use.</source>
-      <translation>Your saved settings could not be read, so the standard settings are in use.</translation>
+        <source>Your saved settings could not be read, so the standard settings are in use.</source>
+        <translation>Your saved settings could not be read, so the standard settings are in use.</translation>
     </message>
     <message>
-      <source>The old file was kept as {name}.</source>
-      <translation>The old file was kept as {name}.</translation>
+        <source>The old file was kept as {name}.</source>
+        <translation>The old file was kept as {name}.</translation>
     </message>
     <message>
-      <source>Settings</source>
-      <translation>Settings</translation>
+        <source>Settings</source>
+        <translation>Settings</translation>
     </message>
     <message>
-      <source>Same as the system</source>
-      <translation>Same as the system</translation>
+        <source>Same as the system</source>
+        <translation>Same as the system</translation>
     </message>
     <message>
-      <source>Large text (for wall screens and projection)</source>
-      <translation>Large text (for wall screens and projection)</translation>
+        <source>Large text (for wall screens and projection)</source>
+        <translation>Large text (for wall screens and projection)</translation>
     </message>
     <message>
-      <source>Play alarm and notice sounds</source>
-      <translation>Play alarm and notice sounds</translation>
+        <source>Play alarm and notice sounds</source>
+        <translation>Play alarm and notice sounds</translation>
     </message>
     <message>
-      <source>Sound volume</source>
-      <translation>Sound volume</translation>
+        <source>Sound volume</source>
+        <translation>Sound volume</translation>
     </message>
     <message>
-      <source> min</source>
-      <translation> min</translation>
+        <source> min</source>
+        <translation> min</translation>
     </message>
     <message>
-      <source>This position is exempt from the idle lock by site policy: the screen does not lock by itself. Lock it with Ctrl+L when you leave.</source>
-      <translation>This position is exempt from the idle lock by site policy: the screen does not lock by itself. Lock it with Ctrl+L when you leave.</translation>
+        <source>This position is exempt from the idle lock by site policy: the screen does not lock by itself. Lock it with Ctrl+L when you leave.</source>
+        <translation>This position is exempt from the idle lock by site policy: the screen does not lock by itself. Lock it with Ctrl+L when you leave.</translation>
     </message>
     <message>
-      <source>The screen locks after this many minutes without keyboard or mouse input. Alarms still sound while it is locked.</source>
-      <translation>The screen locks after this many minutes without keyboard or mouse input. Alarms still sound while it is locked.</translation>
+        <source>The screen locks after this many minutes without keyboard or mouse input. Alarms still sound while it is locked.</source>
+        <translation>The screen locks after this many minutes without keyboard or mouse input. Alarms still sound while it is locked.</translation>
     </message>
     <message>
-      <source>Language:</source>
-      <translation>Language:</translation>
+        <source> s</source>
+        <translation> s</translation>
     </message>
     <message>
-      <source>Volume:</source>
-      <translation>Volume:</translation>
+        <source>Seconds to acknowledge a P{p} alarm</source>
+        <translation>Seconds to acknowledge a P{p} alarm</translation>
     </message>
     <message>
-      <source>Lock the screen after:</source>
-      <translation>Lock the screen after:</translation>
+        <source>never group</source>
+        <translation>never group</translation>
     </message>
     <message>
-      <source>{n} %</source>
-      <translation>{n} %</translation>
+        <source> new alarms in 10 min</source>
+        <translation> new alarms in 10 min</translation>
     </message>
-  </context>
+    <message>
+        <source> km/h</source>
+        <translation> km/h</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <source>Volume:</source>
+        <translation>Volume:</translation>
+    </message>
+    <message>
+        <source>Lock the screen after:</source>
+        <translation>Lock the screen after:</translation>
+    </message>
+    <message>
+        <source>Acknowledge within:</source>
+        <translation>Acknowledge within:</translation>
+    </message>
+    <message>
+        <source>Group repeats within:</source>
+        <translation>Group repeats within:</translation>
+    </message>
+    <message>
+        <source>Alarm flood above:</source>
+        <translation>Alarm flood above:</translation>
+    </message>
+    <message>
+        <source>ETA assumes:</source>
+        <translation>ETA assumes:</translation>
+    </message>
+    <message>
+        <source>{n} %</source>
+        <translation>{n} %</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPickerDialog</name>
+    <message>
+        <source>Dispatch units</source>
+        <translation>Dispatch units</translation>
+    </message>
+    <message>
+        <source>this alarm</source>
+        <translation>this alarm</translation>
+    </message>
+    <message>
+        <source>Filter by callsign or kind</source>
+        <translation>Filter by callsign or kind</translation>
+    </message>
+    <message>
+        <source>Note to the units (optional)</source>
+        <translation>Note to the units (optional)</translation>
+    </message>
+    <message>
+        <source>Space or 1–9: choose · type: filter · Enter: dispatch · Esc: cancel</source>
+        <translation>Space or 1–9: choose · type: filter · Enter: dispatch · Esc: cancel</translation>
+    </message>
+    <message>
+        <source>Verify the watchlist match first</source>
+        <translation>Verify the watchlist match first</translation>
+    </message>
+    <message>
+        <source>This alarm is closed</source>
+        <translation>This alarm is closed</translation>
+    </message>
+    <message>
+        <source>Choose at least one unit (Space)</source>
+        <translation>Choose at least one unit (Space)</translation>
+    </message>
+    <message>
+        <source>P{p}</source>
+        <translation>P{p}</translation>
+    </message>
+    <message>
+        <source>Priority {p} (1 is the most urgent)</source>
+        <translation>Priority {p} (1 is the most urgent)</translation>
+    </message>
+    <message>
+        <source>Already on this alarm</source>
+        <translation>Already on this alarm</translation>
+    </message>
+    <message>
+        <source>{status} and on no alarm: it can be sent once it reports available</source>
+        <translation>{status} and on no alarm: it can be sent once it reports available</translation>
+    </message>
+    <message>
+        <source>On another alarm: only a supervisor may reassign it</source>
+        <translation>On another alarm: only a supervisor may reassign it</translation>
+    </message>
+    <message>
+        <source>Dispatch %n unit to {title}?</source>
+        <translation>Dispatch %n unit to {title}?</translation>
+    </message>
+    <message>
+        <source>Dispatch %n units to {title}?</source>
+        <translation>Dispatch %n units to {title}?</translation>
+    </message>
+    <message>
+        <source>This takes {units} off their current alarm.</source>
+        <translation>This takes {units} off their current alarm.</translation>
+    </message>
+    <message>
+        <source>Dispatch %n unit</source>
+        <translation>Dispatch %n unit</translation>
+    </message>
+    <message>
+        <source>Dispatch %n units</source>
+        <translation>Dispatch %n units</translation>
+    </message>
+    <message>
+        <source>No unit can be sent</source>
+        <translation>No unit can be sent</translation>
+    </message>
+    <message>
+        <source>{n} chosen</source>
+        <translation>{n} chosen</translation>
+    </message>
+    <message>
+        <source>{n} hidden by the filter</source>
+        <translation>{n} hidden by the filter</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} units shown</source>
+        <translation>{shown} of {total} units shown</translation>
+    </message>
+</context>
+<context>
+    <name>_MatchDelegate</name>
+    <message>
+        <source>not available</source>
+        <translation>not available</translation>
+    </message>
+    <message>
+        <source>‹{hint}›</source>
+        <translation>‹{hint}›</translation>
+    </message>
+</context>
+<context>
+    <name>_MatchModel</name>
+    <message>
+        <source>Not available right now.</source>
+        <translation>Not available right now.</translation>
+    </message>
+</context>
 </TS>

@@ -1,660 +1,1665 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-  <context>
-    <name />
+<context>
+    <name></name>
     <message>
-      <source>The wall screen {screen} was disconnected; its panes moved to the main screen.</source>
-      <translation>墙幕 {screen} 已断开，其上的窗格已移到主屏幕。</translation>
+        <source>The wall screen {screen} was disconnected; its panes moved to the main screen.</source>
+        <translation>墙幕 {screen} 已断开，其上的窗格已移到主屏幕。</translation>
     </message>
     <message>
-      <source>Return to main window</source>
-      <translation>回到主窗口</translation>
+        <source>Return to main window</source>
+        <translation>回到主窗口</translation>
     </message>
     <message>
-      <source>Save layout</source>
-      <translation>保存布局</translation>
+        <source>Save layout</source>
+        <translation>保存布局</translation>
     </message>
     <message>
-      <source>Name of the layout (save as “{hall}” for the F12 hall layout):</source>
-      <translation>布局名称（保存为“{hall}”即成为 F12 大厅布局）：</translation>
+        <source>Name of the layout (save as “{hall}” for the F12 hall layout):</source>
+        <translation>布局名称（保存为“{hall}”即成为 F12 大厅布局）：</translation>
     </message>
     <message>
-      <source>Layout “{name}” saved.</source>
-      <translation>布局“{name}”已保存。</translation>
+        <source>Layout “{name}” saved.</source>
+        <translation>布局“{name}”已保存。</translation>
     </message>
     <message>
-      <source>No layouts are saved yet.</source>
-      <translation>尚未保存任何布局。</translation>
+        <source>No layouts are saved yet.</source>
+        <translation>尚未保存任何布局。</translation>
     </message>
     <message>
-      <source>Layouts</source>
-      <translation>布局</translation>
+        <source>Layouts</source>
+        <translation>布局</translation>
     </message>
     <message>
-      <source>Layout:</source>
-      <translation>布局：</translation>
+        <source>Layout:</source>
+        <translation>布局：</translation>
     </message>
     <message>
-      <source>Rename or delete</source>
-      <translation>重命名或删除</translation>
+        <source>Rename or delete</source>
+        <translation>重命名或删除</translation>
     </message>
     <message>
-      <source>New name for “{name}” (leave empty to delete it):</source>
-      <translation>“{name}”的新名称（留空则删除）：</translation>
+        <source>New name for “{name}” (leave empty to delete it):</source>
+        <translation>“{name}”的新名称（留空则删除）：</translation>
     </message>
     <message>
-      <source>Delete layout</source>
-      <translation>删除布局</translation>
+        <source>Delete layout</source>
+        <translation>删除布局</translation>
     </message>
     <message>
-      <source>Delete the layout “{name}”?</source>
-      <translation>删除布局“{name}”？</translation>
+        <source>Delete the layout “{name}”?</source>
+        <translation>删除布局“{name}”？</translation>
     </message>
     <message>
-      <source>That screen is no longer connected.</source>
-      <translation>该屏幕已不再连接。</translation>
+        <source>That screen is no longer connected.</source>
+        <translation>该屏幕已不再连接。</translation>
     </message>
     <message>
-      <source>Screen connected</source>
-      <translation>屏幕已连接</translation>
+        <source>Screen connected</source>
+        <translation>屏幕已连接</translation>
     </message>
     <message>
-      <source>The screen {screen} is connected again. Put its panes back on it?</source>
-      <translation>屏幕 {screen} 已重新连接。是否把原来的窗格放回该屏幕？</translation>
+        <source>The screen {screen} is connected again. Put its panes back on it?</source>
+        <translation>屏幕 {screen} 已重新连接。是否把原来的窗格放回该屏幕？</translation>
     </message>
     <message>
-      <source>A layout needs a name.</source>
-      <translation>布局需要一个名称。</translation>
+        <source>A layout needs a name.</source>
+        <translation>布局需要一个名称。</translation>
     </message>
     <message>
-      <source>There is no saved layout named “{name}”.</source>
-      <translation>没有名为“{name}”的已保存布局。</translation>
+        <source>There is no saved layout named “{name}”.</source>
+        <translation>没有名为“{name}”的已保存布局。</translation>
     </message>
     <message>
-      <source>The layout “{name}” could not be read ({reason}).</source>
-      <translation>无法读取布局“{name}”（{reason}）。</translation>
+        <source>The layout “{name}” could not be read ({reason}).</source>
+        <translation>无法读取布局“{name}”（{reason}）。</translation>
     </message>
     <message>
-      <source>The layout “{name}” was saved by a newer version of the workstation and cannot be opened here.</source>
-      <translation>布局“{name}”由更新版本的工作站保存，此处无法打开。</translation>
+        <source>The layout “{name}” was saved by a newer version of the workstation and cannot be opened here.</source>
+        <translation>布局“{name}”由更新版本的工作站保存，此处无法打开。</translation>
     </message>
     <message>
-      <source>The layout “{name}” is damaged and cannot be used; the file was set aside as {file}.</source>
-      <translation>布局“{name}”已损坏，无法使用；该文件已另存为 {file}。</translation>
+        <source>The layout “{name}” is damaged and cannot be used; the file was set aside as {file}.</source>
+        <translation>布局“{name}”已损坏，无法使用；该文件已另存为 {file}。</translation>
     </message>
     <message>
-      <source>The layout “{name}” could not be saved ({reason}).</source>
-      <translation>无法保存布局“{name}”（{reason}）。</translation>
+        <source>The layout “{name}” could not be saved ({reason}).</source>
+        <translation>无法保存布局“{name}”（{reason}）。</translation>
     </message>
     <message>
-      <source>A layout named “{name}” already exists.</source>
-      <translation>名为“{name}”的布局已存在。</translation>
+        <source>A layout named “{name}” already exists.</source>
+        <translation>名为“{name}”的布局已存在。</translation>
     </message>
     <message>
-      <source>The arrangement of the panes in “{name}” could not be restored; the panes stay where they are.</source>
-      <translation>无法恢复“{name}”中的窗格排列；窗格保持原位。</translation>
+        <source>The arrangement of the panes in “{name}” could not be restored; the panes stay where they are.</source>
+        <translation>无法恢复“{name}”中的窗格排列；窗格保持原位。</translation>
     </message>
     <message>
-      <source>“{pane}” belongs on the screen {screen}, which is not connected; it is shown in a window on the main screen.</source>
-      <translation>“{pane}”应显示在屏幕 {screen} 上，但该屏幕未连接；现以窗口形式显示在主屏幕上。</translation>
+        <source>“{pane}” belongs on the screen {screen}, which is not connected; it is shown in a window on the main screen.</source>
+        <translation>“{pane}”应显示在屏幕 {screen} 上，但该屏幕未连接；现以窗口形式显示在主屏幕上。</translation>
     </message>
     <message>
-      <source>“{pane}” could not restore its own settings; it shows its defaults.</source>
-      <translation>“{pane}”无法恢复自身设置，现使用默认设置。</translation>
+        <source>“{pane}” could not restore its own settings; it shows its defaults.</source>
+        <translation>“{pane}”无法恢复自身设置，现使用默认设置。</translation>
     </message>
     <message>
-      <source>%n window was moved to the main screen.</source>
-      <translation>%n 个窗口已移到主屏幕。</translation>
+        <source>%n window was moved to the main screen.</source>
+        <translation>%n 个窗口已移到主屏幕。</translation>
     </message>
     <message>
-      <source>%n windows were moved to the main screen.</source>
-      <translation>%n 个窗口已移到主屏幕。</translation>
+        <source>%n windows were moved to the main screen.</source>
+        <translation>%n 个窗口已移到主屏幕。</translation>
     </message>
     <message>
-      <source>The layout expected %n screen;</source>
-      <translation>该布局需要 %n 块屏幕；</translation>
+        <source>The layout expected %n screen;</source>
+        <translation>该布局需要 %n 块屏幕；</translation>
     </message>
     <message>
-      <source>The layout expected %n screens;</source>
-      <translation>该布局需要 %n 块屏幕；</translation>
+        <source>The layout expected %n screens;</source>
+        <translation>该布局需要 %n 块屏幕；</translation>
     </message>
     <message>
-      <source>%n is connected.</source>
-      <translation>当前连接 %n 块。</translation>
+        <source>%n is connected.</source>
+        <translation>当前连接 %n 块。</translation>
     </message>
     <message>
-      <source>%n are connected.</source>
-      <translation>当前连接 %n 块。</translation>
+        <source>%n are connected.</source>
+        <translation>当前连接 %n 块。</translation>
     </message>
     <message>
-      <source>No layout is saved under Ctrl+{key}.</source>
-      <translation>Ctrl+{key} 下没有保存布局。</translation>
+        <source>No layout is saved under Ctrl+{key}.</source>
+        <translation>Ctrl+{key} 下没有保存布局。</translation>
     </message>
     <message>
-      <source>There is no hall layout yet: save one as “{name}”.</source>
-      <translation>尚无大厅布局：请保存一个名为“{name}”的布局。</translation>
+        <source>There is no hall layout yet: save one as “{name}”.</source>
+        <translation>尚无大厅布局：请保存一个名为“{name}”的布局。</translation>
     </message>
     <message>
-      <source>Log in</source>
-      <translation>登录</translation>
+        <source>Log in</source>
+        <translation>登录</translation>
     </message>
     <message>
-      <source>Remember server and user on this workstation</source>
-      <translation>在本工作站记住服务器和用户名</translation>
+        <source>Remember server and user on this workstation</source>
+        <translation>在本工作站记住服务器和用户名</translation>
     </message>
     <message>
-      <source>Server</source>
-      <translation>服务器</translation>
+        <source>Server</source>
+        <translation>服务器</translation>
     </message>
     <message>
-      <source>User</source>
-      <translation>用户名</translation>
+        <source>User</source>
+        <translation>用户名</translation>
     </message>
     <message>
-      <source>Password</source>
-      <translation>密码</translation>
+        <source>Password</source>
+        <translation>密码</translation>
     </message>
     <message>
-      <source>Please enter the server, your user name and your password.</source>
-      <translation>请输入服务器、用户名和密码。</translation>
+        <source>Please enter the server, your user name and your password.</source>
+        <translation>请输入服务器、用户名和密码。</translation>
     </message>
     <message>
-      <source>Logging in…</source>
-      <translation>正在登录…</translation>
+        <source>Logging in…</source>
+        <translation>正在登录…</translation>
     </message>
     <message>
-      <source>Command-center workstation</source>
-      <translation>指挥中心工作站</translation>
+        <source>Command-center workstation</source>
+        <translation>指挥中心工作站</translation>
     </message>
     <message>
-      <source>&amp;Workstation</source>
-      <translation>工作站(&amp;W)</translation>
+        <source>&amp;Workstation</source>
+        <translation>工作站(&amp;W)</translation>
     </message>
     <message>
-      <source>Log in…</source>
-      <translation>登录…</translation>
+        <source>Log in…</source>
+        <translation>登录…</translation>
     </message>
     <message>
-      <source>Lock</source>
-      <translation>锁屏</translation>
+        <source>Lock</source>
+        <translation>锁屏</translation>
     </message>
     <message>
-      <source>Settings…</source>
-      <translation>设置…</translation>
+        <source>Settings…</source>
+        <translation>设置…</translation>
     </message>
     <message>
-      <source>Quit</source>
-      <translation>退出</translation>
+        <source>Quit</source>
+        <translation>退出</translation>
     </message>
     <message>
-      <source>&amp;Layouts</source>
-      <translation>布局(&amp;L)</translation>
+        <source>&amp;Layouts</source>
+        <translation>布局(&amp;L)</translation>
     </message>
     <message>
-      <source>&amp;Panes</source>
-      <translation>窗格(&amp;P)</translation>
+        <source>&amp;Panes</source>
+        <translation>窗格(&amp;P)</translation>
     </message>
     <message>
-      <source>Send to screen</source>
-      <translation>发送到屏幕</translation>
+        <source>Send to screen</source>
+        <translation>发送到屏幕</translation>
     </message>
     <message>
-      <source>Save layout as…</source>
-      <translation>布局另存为…</translation>
+        <source>Command palette…</source>
+        <translation>命令面板…</translation>
     </message>
     <message>
-      <source>Rename or delete layouts…</source>
-      <translation>重命名或删除布局…</translation>
+        <source>Show or hide: {pane}</source>
+        <translation>显示或隐藏：{pane}</translation>
     </message>
     <message>
-      <source>Restore hall layout</source>
-      <translation>恢复大厅布局</translation>
+        <source>Save layout as…</source>
+        <translation>布局另存为…</translation>
     </message>
     <message>
-      <source>The new language applies the next time the workstation starts.</source>
-      <translation>新语言将在工作站下次启动时生效。</translation>
+        <source>Rename or delete layouts…</source>
+        <translation>重命名或删除布局…</translation>
     </message>
     <message>
-      <source>Online</source>
-      <translation>在线</translation>
+        <source>Restore hall layout</source>
+        <translation>恢复大厅布局</translation>
     </message>
     <message>
-      <source>Connecting…</source>
-      <translation>正在连接…</translation>
+        <source>The new language applies the next time the workstation starts.</source>
+        <translation>新语言将在工作站下次启动时生效。</translation>
     </message>
     <message>
-      <source>Reconnecting in {n} s (attempt {a})</source>
-      <translation>{n} 秒后重新连接（第 {a} 次）</translation>
+        <source>Online</source>
+        <translation>在线</translation>
     </message>
     <message>
-      <source>OFFLINE since {t}</source>
-      <translation>自 {t} 起离线</translation>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
     </message>
     <message>
-      <source>Session expired — log in again</source>
-      <translation>会话已过期——请重新登录</translation>
+        <source>Reconnecting in {n} s (attempt {a})</source>
+        <translation>{n} 秒后重新连接（第 {a} 次）</translation>
     </message>
     <message>
-      <source>OFFLINE — showing cached data as of {t}</source>
-      <translation>离线——显示截至 {t} 的缓存数据</translation>
+        <source>OFFLINE since {t}</source>
+        <translation>自 {t} 起离线</translation>
     </message>
     <message>
-      <source>OFFLINE — no data from the server yet</source>
-      <translation>离线——尚未收到服务器数据</translation>
+        <source>Session expired — log in again</source>
+        <translation>会话已过期——请重新登录</translation>
     </message>
     <message>
-      <source>next attempt in {n} s</source>
-      <translation>{n} 秒后重试</translation>
+        <source>OFFLINE — showing cached data as of {t}</source>
+        <translation>离线——显示截至 {t} 的缓存数据</translation>
     </message>
     <message>
-      <source>Your session has expired. Log in again — nothing you did is lost; queued commands wait.</source>
-      <translation>会话已过期。请重新登录——您的操作不会丢失，排队的指令正在等待发送。</translation>
+        <source>OFFLINE — no data from the server yet</source>
+        <translation>离线——尚未收到服务器数据</translation>
     </message>
     <message>
-      <source>%n alarm unacknowledged</source>
-      <translation>%n 起警情未确认</translation>
+        <source>next attempt in {n} s</source>
+        <translation>{n} 秒后重试</translation>
     </message>
     <message>
-      <source>%n alarms unacknowledged</source>
-      <translation>%n 起警情未确认</translation>
+        <source>Your session has expired. Log in again — nothing you did is lost; queued commands wait.</source>
+        <translation>会话已过期。请重新登录——您的操作不会丢失，排队的指令正在等待发送。</translation>
     </message>
     <message>
-      <source>Not logged in</source>
-      <translation>未登录</translation>
+        <source>ALARM FLOOD: {n} new alarms in 10 min (flood above {t}) · {rate} per minute now · in flood for {since} (this shift {total})</source>
+        <translation>警情激增：10 分钟内新增 {n} 起（阈值 {t} 起）· 当前每分钟 {rate} 起 · 已持续 {since}（本班累计 {total}）</translation>
     </message>
     <message>
-      <source>%n command queued</source>
-      <translation>%n 条指令排队中</translation>
+        <source>%n alarm unacknowledged</source>
+        <translation>%n 起警情未确认</translation>
     </message>
     <message>
-      <source>%n commands queued</source>
-      <translation>%n 条指令排队中</translation>
+        <source>%n alarms unacknowledged</source>
+        <translation>%n 起警情未确认</translation>
     </message>
     <message>
-      <source>Refused by the server: {m}</source>
-      <translation>服务器拒绝：{m}</translation>
+        <source>Not logged in</source>
+        <translation>未登录</translation>
     </message>
     <message>
-      <source>Dismiss</source>
-      <translation>关闭提示</translation>
+        <source>%n command queued</source>
+        <translation>%n 条指令排队中</translation>
     </message>
     <message>
-      <source>The demo server did not start. See the log for details.</source>
-      <translation>演示服务器未能启动。详情请查看日志。</translation>
+        <source>%n commands queued</source>
+        <translation>%n 条指令排队中</translation>
     </message>
     <message>
-      <source>P</source>
-      <translation>级</translation>
+        <source>Refused by the server: {m}</source>
+        <translation>服务器拒绝：{m}</translation>
     </message>
     <message>
-      <source>Kind</source>
-      <translation>类别</translation>
+        <source>Dismiss</source>
+        <translation>关闭提示</translation>
     </message>
     <message>
-      <source>Title</source>
-      <translation>标题</translation>
+        <source>The demo server did not start. See the log for details.</source>
+        <translation>演示服务器未能启动。详情请查看日志。</translation>
     </message>
     <message>
-      <source>Grid</source>
-      <translation>网格</translation>
+        <source>P</source>
+        <translation>级</translation>
     </message>
     <message>
-      <source>Address</source>
-      <translation>地址</translation>
+        <source>dealt with on scene or by phone</source>
+        <translation>已在现场或通过电话处置完毕</translation>
     </message>
     <message>
-      <source>State</source>
-      <translation>状态</translation>
+        <source>no incident: a faulty detector, a mistaken call</source>
+        <translation>无实际警情：探测器故障、误拨报警电话等</translation>
     </message>
     <message>
-      <source>Age</source>
-      <translation>已过时间</translation>
+        <source>the same incident as another alarm</source>
+        <translation>与另一起警情为同一事件</translation>
     </message>
     <message>
-      <source>Acknowledge</source>
-      <translation>确认计时</translation>
+        <source>handed to another agency or hall</source>
+        <translation>已移交其他部门或指挥中心</translation>
     </message>
     <message>
-      <source>Units</source>
-      <translation>警力</translation>
+        <source>Add a note</source>
+        <translation>添加备注</translation>
     </message>
     <message>
-      <source>Source</source>
-      <translation>来源</translation>
+        <source>Note on {id}: {title}</source>
+        <translation>为 {id} 添加备注：{title}</translation>
     </message>
     <message>
-      <source>Priority (1 is the most urgent)</source>
-      <translation>优先级（1 级最紧急）</translation>
+        <source>Add note</source>
+        <translation>添加备注</translation>
     </message>
     <message>
-      <source>Time left to acknowledge; for acknowledged alarms, the time it took</source>
-      <translation>距确认时限的剩余时间；已确认的警情显示确认用时</translation>
+        <source>Close {id}: {title}</source>
+        <translation>结束 {id}：{title}</translation>
     </message>
     <message>
-      <source>Intrusion</source>
-      <translation>入侵</translation>
+        <source>Close {n} alarms of this group (each one is sent separately).</source>
+        <translation>结束本组 {n} 起警情（逐起分别发送）。</translation>
     </message>
     <message>
-      <source>Fire</source>
-      <translation>火警</translation>
+        <source>Close alarm</source>
+        <translation>结束警情</translation>
     </message>
     <message>
-      <source>Panic</source>
-      <translation>紧急求助</translation>
+        <source>Choose how it ended…</source>
+        <translation>选择处置结果…</translation>
     </message>
     <message>
-      <source>Call</source>
-      <translation>报警电话</translation>
+        <source>Disposition</source>
+        <translation>处置结果</translation>
     </message>
     <message>
-      <source>Video analytics</source>
-      <translation>视频分析</translation>
+        <source>Close %n alarm</source>
+        <translation>结束 %n 起警情</translation>
     </message>
     <message>
-      <source>Traffic</source>
-      <translation>交通</translation>
+        <source>Close %n alarms</source>
+        <translation>结束 %n 起警情</translation>
     </message>
     <message>
-      <source>Watchlist hit</source>
-      <translation>布控比中</translation>
+        <source>Match confidence {p} %.</source>
+        <translation>比对相似度 {p}%。</translation>
     </message>
     <message>
-      <source>Equipment fault</source>
-      <translation>设备故障</translation>
+        <source>Compare the live picture with the watchlist entry.</source>
+        <translation>请将实时画面与布控对象信息进行比对。</translation>
     </message>
     <message>
-      <source>Other</source>
-      <translation>其他</translation>
+        <source>Verify watchlist match</source>
+        <translation>核实布控比中</translation>
     </message>
     <message>
-      <source>New</source>
-      <translation>新警情</translation>
+        <source>Record verification</source>
+        <translation>提交核实结果</translation>
     </message>
     <message>
-      <source>Acknowledged</source>
-      <translation>已确认</translation>
+        <source>It is a match</source>
+        <translation>比中属实</translation>
     </message>
     <message>
-      <source>Dispatched</source>
-      <translation>已派警</translation>
+        <source>Not a match (closes the alarm as a false alarm)</source>
+        <translation>比中不属实（按误报结束警情）</translation>
     </message>
     <message>
-      <source>On scene</source>
-      <translation>已到场</translation>
+        <source>Why (required):</source>
+        <translation>理由（必填）：</translation>
     </message>
     <message>
-      <source>Closed</source>
-      <translation>已结束</translation>
+        <source>Raise an alarm</source>
+        <translation>新建警情</translation>
     </message>
     <message>
-      <source>{s} s</source>
-      <translation>{s} 秒</translation>
+        <source>P{p}</source>
+        <translation>{p}级</translation>
     </message>
     <message>
-      <source>{m} min {s:02d} s</source>
-      <translation>{m} 分 {s:02d} 秒</translation>
+        <source>Kind</source>
+        <translation>类别</translation>
     </message>
     <message>
-      <source>{h} h {m:02d} min</source>
-      <translation>{h} 时 {m:02d} 分</translation>
+        <source>Priority</source>
+        <translation>优先级</translation>
     </message>
     <message>
-      <source>{d} d {h:02d} h</source>
-      <translation>{d} 天 {h:02d} 时</translation>
+        <source>Title</source>
+        <translation>标题</translation>
     </message>
     <message>
-      <source>overdue +{t}</source>
-      <translation>超时 +{t}</translation>
+        <source>Description</source>
+        <translation>描述</translation>
     </message>
     <message>
-      <source>took {t}</source>
-      <translation>用时 {t}</translation>
+        <source>Raise alarm</source>
+        <translation>新建警情</translation>
     </message>
     <message>
-      <source>Priority {p}</source>
-      <translation>{p} 级</translation>
+        <source>Grid</source>
+        <translation>网格</translation>
     </message>
     <message>
-      <source>To be acknowledged within {t}: {state}</source>
-      <translation>须在 {t} 内确认：{state}</translation>
+        <source>Address</source>
+        <translation>地址</translation>
     </message>
     <message>
-      <source>Acknowledged by {who} after {t}</source>
-      <translation>{who} 于 {t} 后确认</translation>
+        <source>State</source>
+        <translation>状态</translation>
     </message>
     <message>
-      <source>Alarm queue</source>
-      <translation>警情队列</translation>
+        <source>Age</source>
+        <translation>已过时间</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>{sources}, {alarms} hidden (P1 always shown)</source>
+        <translation>{sources}，隐藏 {alarms}（1 级警情始终显示）</translation>
+    </message>
+    <message>
+        <source>%n source shelved</source>
+        <translation>已搁置 %n 个报警源</translation>
+    </message>
+    <message>
+        <source>%n sources shelved</source>
+        <translation>已搁置 %n 个报警源</translation>
+    </message>
+    <message>
+        <source>%n alarm</source>
+        <translation>%n 起警情</translation>
+    </message>
+    <message>
+        <source>%n alarms</source>
+        <translation>%n 起警情</translation>
+    </message>
+    <message>
+        <source>Select an alarm in the queue to see it here.</source>
+        <translation>在队列中选择一起警情，即可在此查看详情。</translation>
+    </message>
+    <message>
+        <source>This alarm is closed or no longer known.</source>
+        <translation>该警情已结束或已不存在。</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Add note…</source>
+        <translation>添加备注…</translation>
+    </message>
+    <message>
+        <source>Dispatch…</source>
+        <translation>派警…</translation>
+    </message>
+    <message>
+        <source>Verify match…</source>
+        <translation>核实比中…</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>结束…</translation>
+    </message>
+    <message>
+        <source>Fold the group</source>
+        <translation>收起该组</translation>
+    </message>
+    <message>
+        <source>Show the {n} alarms of the group</source>
+        <translation>展开该组的 {n} 起警情</translation>
+    </message>
+    <message>
+        <source>Shelve this source…</source>
+        <translation>搁置此报警源…</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>派警</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>核实</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Show cameras on the wall</source>
+        <translation>在视频墙上显示摄像机</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>警力</translation>
+    </message>
+    <message>
+        <source>Cameras</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>处置记录</translation>
+    </message>
+    <message>
+        <source>Shortcut: {key}</source>
+        <translation>快捷键：{key}</translation>
+    </message>
+    <message>
+        <source>{state}, closing (queued)</source>
+        <translation>{state}，正在结束（排队中）</translation>
+    </message>
+    <message>
+        <source>{state} (queued)</source>
+        <translation>{state}（排队中）</translation>
+    </message>
+    <message>
+        <source>Match confidence: {p} %</source>
+        <translation>比对相似度：{p}%</translation>
+    </message>
+    <message>
+        <source>Not verified: verify the match before anyone is dispatched</source>
+        <translation>未核实：派警前须先核实比中</translation>
+    </message>
+    <message>
+        <source>Verified by a person: a match</source>
+        <translation>已人工核实：比中属实</translation>
+    </message>
+    <message>
+        <source>Verified by a person: not a match</source>
+        <translation>已人工核实：比中不属实</translation>
+    </message>
+    <message>
+        <source>Handling: {h}</source>
+        <translation>处置要求：{h}</translation>
+    </message>
+    <message>
+        <source>Legal basis: {b} · valid until {d}</source>
+        <translation>法律依据：{b} · 有效期至 {d}</translation>
+    </message>
+    <message>
+        <source>Watchlist details are not shown for your role.</source>
+        <translation>您的角色无权查看布控详情。</translation>
+    </message>
+    <message>
+        <source>{n} repeats from {source} ({kind}), {first} to {last}. Acknowledging or closing acts on all of them.</source>
+        <translation>{source}（{kind}）在 {first} 至 {last} 间重复报警 {n} 次。确认或结束将作用于其中全部警情。</translation>
+    </message>
+    <message>
+        <source>Fold the group in the queue</source>
+        <translation>在队列中收起该组</translation>
+    </message>
+    <message>
+        <source>Expand the group in the queue</source>
+        <translation>在队列中展开该组</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>报警时间</translation>
+    </message>
+    <message>
+        <source>{t} by {who}</source>
+        <translation>{t}（{who}）</translation>
+    </message>
+    <message>
+        <source>No camera sees this place.</source>
+        <translation>没有摄像机覆盖此地点。</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>No unit assigned.</source>
+        <translation>尚未调派警力。</translation>
+    </message>
+    <message>
+        <source>Ack timer</source>
+        <translation>确认计时</translation>
+    </message>
+    <message>
+        <source>Priority (1 is the most urgent)</source>
+        <translation>优先级（1 级最紧急）</translation>
+    </message>
+    <message>
+        <source>Time left to acknowledge; for acknowledged alarms, the time it took</source>
+        <translation>距确认时限的剩余时间；已确认的警情显示确认用时</translation>
+    </message>
+    <message>
+        <source>Intrusion</source>
+        <translation>入侵</translation>
+    </message>
+    <message>
+        <source>Fire</source>
+        <translation>火警</translation>
+    </message>
+    <message>
+        <source>Panic</source>
+        <translation>紧急求助</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>报警电话</translation>
+    </message>
+    <message>
+        <source>Video analytics</source>
+        <translation>视频分析</translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation>交通</translation>
+    </message>
+    <message>
+        <source>Watchlist hit</source>
+        <translation>布控比中</translation>
+    </message>
+    <message>
+        <source>Equipment fault</source>
+        <translation>设备故障</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新警情</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>已派警</translation>
+    </message>
+    <message>
+        <source>On scene</source>
+        <translation>已到场</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>{s} s</source>
+        <translation>{s} 秒</translation>
+    </message>
+    <message>
+        <source>{m} min {s:02d} s</source>
+        <translation>{m} 分 {s:02d} 秒</translation>
+    </message>
+    <message>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} 时 {m:02d} 分</translation>
+    </message>
+    <message>
+        <source>{d} d {h:02d} h</source>
+        <translation>{d} 天 {h:02d} 时</translation>
+    </message>
+    <message>
+        <source>overdue +{t}</source>
+        <translation>超时 +{t}</translation>
+    </message>
+    <message>
+        <source>took {t}</source>
+        <translation>用时 {t}</translation>
+    </message>
+    <message>
+        <source>Priority {p}</source>
+        <translation>{p} 级</translation>
+    </message>
+    <message>
+        <source>To be acknowledged within {t}: {state}</source>
+        <translation>须在 {t} 内确认：{state}</translation>
+    </message>
+    <message>
+        <source>Acknowledged by {who} after {t}</source>
+        <translation>{who} 于 {t} 后确认</translation>
+    </message>
+    <message>
+        <source>Alarm queue</source>
+        <translation>警情队列</translation>
+    </message>
+    <message>
+        <source>Not connected to the central services yet.</source>
+        <translation>尚未连接到中心服务。</translation>
+    </message>
+    <message>
+        <source>Already acknowledged.</source>
+        <translation>已确认。</translation>
+    </message>
+    <message>
+        <source>%n alarm acknowledged</source>
+        <translation>已确认 %n 起警情</translation>
+    </message>
+    <message>
+        <source>%n alarms acknowledged</source>
+        <translation>已确认 %n 起警情</translation>
+    </message>
+    <message>
+        <source>Entry: {name}. Handling: {handling}</source>
+        <translation>布控对象：{name}。处置要求：{handling}</translation>
+    </message>
+    <message>
+        <source>Select an alarm first.</source>
+        <translation>请先选择一起警情。</translation>
+    </message>
+    <message>
+        <source>No grids are known yet: wait for the connection.</source>
+        <translation>尚未获取网格数据：请等待连接。</translation>
+    </message>
+    <message>
+        <source>That grid is no longer known.</source>
+        <translation>该网格已不存在。</translation>
+    </message>
+    <message>
+        <source>That grid has no usable outline: choose another.</source>
+        <translation>该网格没有可用的边界：请另选一个网格。</translation>
+    </message>
+    <message>
+        <source>Alarm raised.</source>
+        <translation>警情已新建。</translation>
+    </message>
+    <message>
+        <source>Acknowledge the selected alarm</source>
+        <translation>确认所选警情</translation>
+    </message>
+    <message>
+        <source>Add a note…</source>
+        <translation>添加备注…</translation>
+    </message>
+    <message>
+        <source>Dispatch units…</source>
+        <translation>调派警力…</translation>
+    </message>
+    <message>
+        <source>unit callsigns</source>
+        <translation>警力呼号</translation>
+    </message>
+    <message>
+        <source>Verify the watchlist match…</source>
+        <translation>核实布控比中…</translation>
+    </message>
+    <message>
+        <source>Close the selected alarm…</source>
+        <translation>结束所选警情…</translation>
+    </message>
+    <message>
+        <source>resolved | false | duplicate | transferred</source>
+        <translation>resolved | false | duplicate | transferred</translation>
+    </message>
+    <message>
+        <source>Raise an alarm by hand…</source>
+        <translation>手动新建警情…</translation>
+    </message>
+    <message>
+        <source>Shelve the selected alarm&apos;s source…</source>
+        <translation>搁置所选警情的报警源…</translation>
+    </message>
+    <message>
+        <source>Shelved sources…</source>
+        <translation>已搁置的报警源…</translation>
+    </message>
+    <message>
+        <source>Select an alarm of the source to shelve.</source>
+        <translation>请先选中要搁置的报警源下的一起警情。</translation>
+    </message>
+    <message>
+        <source>Your role may not do this.</source>
+        <translation>您的角色无权执行此操作。</translation>
+    </message>
+    <message>
+        <source>{source} shelved until {t}.</source>
+        <translation>{source} 已搁置至 {t}。</translation>
+    </message>
+    <message>
+        <source>Could not write the audit record; see the log.</source>
+        <translation>无法写入审计记录，请查看日志。</translation>
+    </message>
+    <message>
+        <source>The action failed; see the log.</source>
+        <translation>操作失败，请查看日志。</translation>
+    </message>
+    <message>
+        <source>Log in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <source>This alarm is being closed.</source>
+        <translation>该警情正在结束。</translation>
+    </message>
+    <message>
+        <source>Only watchlist hits are verified.</source>
+        <translation>只有布控比中警情需要核实。</translation>
+    </message>
+    <message>
+        <source>Already verified.</source>
+        <translation>已核实。</translation>
+    </message>
+    <message>
+        <source>Verify the watchlist match first.</source>
+        <translation>请先核实布控比中。</translation>
+    </message>
+    <message>
+        <source>Acknowledge the alarm first.</source>
+        <translation>请先确认警情。</translation>
+    </message>
+    <message>
+        <source>Acknowledged by another officer: only they or a supervisor may close it.</source>
+        <translation>已由其他值班员确认：只有该值班员或值班长可以结束。</translation>
+    </message>
+    <message>
+        <source>Nothing to acknowledge.</source>
+        <translation>没有需要确认的警情。</translation>
+    </message>
+    <message>
+        <source>A note cannot be empty.</source>
+        <translation>备注不能为空。</translation>
+    </message>
+    <message>
+        <source>Choose at least one unit.</source>
+        <translation>请至少选择一组警力。</translation>
+    </message>
+    <message>
+        <source>Say why: a verification needs a note.</source>
+        <translation>请说明理由：核实须填写备注。</translation>
+    </message>
+    <message>
+        <source>Choose how the alarm ended.</source>
+        <translation>请选择警情的处置结果。</translation>
+    </message>
+    <message>
+        <source>Closing needs a note.</source>
+        <translation>结束警情须填写备注。</translation>
+    </message>
+    <message>
+        <source>Nothing to close.</source>
+        <translation>没有可结束的警情。</translation>
+    </message>
+    <message>
+        <source>An alarm needs a title.</source>
+        <translation>警情须填写标题。</translation>
+    </message>
+    <message>
+        <source>The command could not be saved on this workstation and was NOT sent. Check the disk, then try again.</source>
+        <translation>该指令未能保存到本工作站，且并未发送。请检查磁盘后重试。</translation>
+    </message>
+    <message>
+        <source>Alarm sounds cannot play: the media engine (libVLC) could not be started on this workstation. Watch the alarm queue; ask the technician to check the installation.</source>
+        <translation>无法播放警情提示音：本工作站无法启动媒体引擎（libVLC）。请留意警情队列，并请技术人员检查安装。</translation>
+    </message>
+    <message>
+        <source>Alarm sounds cannot be heard: this workstation has no working sound output. Watch the alarm queue; ask the technician to check the speakers.</source>
+        <translation>警情提示音无法听到：本工作站没有可用的音频输出。请留意警情队列，并请技术人员检查扬声器。</translation>
+    </message>
+    <message>
+        <source>Some alarm sounds are missing from the installation; those priorities stay silent. Ask the technician to reinstall.</source>
+        <translation>安装中缺少部分警情提示音，相应优先级的警情将不发声。请技术人员重新安装。</translation>
+    </message>
+    <message>
+        <source>Verify match</source>
+        <translation>核实比中</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>已处置</translation>
+    </message>
+    <message>
+        <source>false alarm</source>
+        <translation>误报</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>重复警情</translation>
+    </message>
+    <message>
+        <source>transferred</source>
+        <translation>已移交</translation>
+    </message>
+    <message>
+        <source>Alarm raised</source>
+        <translation>警情产生</translation>
+    </message>
+    <message>
+        <source>Verified: a match</source>
+        <translation>核实：比中属实</translation>
+    </message>
+    <message>
+        <source>Verified: not a match</source>
+        <translation>核实：比中不属实</translation>
+    </message>
+    <message>
+        <source>Closed ({how})</source>
+        <translation>已结束（{how}）</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>我</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>closing, queued</source>
+        <translation>正在结束，排队中</translation>
+    </message>
+    <message>
+        <source>{fold} {n}× {first}–{last} · {title}</source>
+        <translation>{fold} {n}× {first}–{last} · {title}</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>dispatched</source>
+        <translation>已调派</translation>
+    </message>
+    <message>
+        <source>en route</source>
+        <translation>途中</translation>
+    </message>
+    <message>
+        <source>on scene</source>
+        <translation>已到场</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation>忙碌</translation>
+    </message>
+    <message>
+        <source>out of service</source>
+        <translation>暂停勤务</translation>
+    </message>
+    <message>
+        <source>off duty</source>
+        <translation>下班</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>{h} h</source>
+        <translation>{h} 小时</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h} 小时 {m} 分钟</translation>
+    </message>
+    <message>
+        <source>Shelve alarm source</source>
+        <translation>搁置报警源</translation>
+    </message>
+    <message>
+        <source>Hide the alarms of “{source}” ({n} open) from the queue for a while. P1 alarms from it are still shown. The source comes back by itself; shelving is recorded in the audit log.</source>
+        <translation>在一段时间内从队列中隐藏“{source}”的警情（当前 {n} 起未结）。该报警源的 1 级警情仍会显示。到期后自动恢复；搁置操作记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Shelve</source>
+        <translation>搁置</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Reason (required):</source>
+        <translation>原因（必填）：</translation>
+    </message>
+    <message>
+        <source>Shelved alarm sources</source>
+        <translation>已搁置的报警源</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Back at</source>
+        <translation>恢复时间</translation>
+    </message>
+    <message>
+        <source>No source is shelved.</source>
+        <translation>没有已搁置的报警源。</translation>
+    </message>
+    <message>
+        <source>Bring back now</source>
+        <translation>立即恢复</translation>
+    </message>
+    <message>
+        <source>Callsign</source>
+        <translation>呼号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <source>ETA</source>
+        <translation>预计到达</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Current alarm</source>
+        <translation>当前警情</translation>
+    </message>
+    <message>
+        <source>Space or the row&apos;s number chooses a unit</source>
+        <translation>按 Space 或行号选择警力</translation>
+    </message>
+    <message>
+        <source>Straight-line distance to the alarm, not by road</source>
+        <translation>到警情地点的直线距离，非道路距离</translation>
+    </message>
+    <message>
+        <source>Straight-line distance at a nominal speed: a first guess</source>
+        <translation>按直线距离和额定速度估算：仅供初步参考</translation>
+    </message>
+    <message>
+        <source>This unit has not reported a position: ask it where it is.</source>
+        <translation>该警力未上报位置：请询问其所在位置。</translation>
+    </message>
+    <message>
+        <source>Its last position is {t} old: the distance may be wrong.</source>
+        <translation>其位置已 {t} 未更新：距离可能不准。</translation>
+    </message>
+    <message>
+        <source>position {t} old</source>
+        <translation>位置已 {t} 未更新</translation>
+    </message>
+    <message>
+        <source>Patrol car</source>
+        <translation>巡逻车</translation>
+    </message>
+    <message>
+        <source>Foot patrol</source>
+        <translation>步巡</translation>
+    </message>
+    <message>
+        <source>Motorcycle</source>
+        <translation>摩托车</translation>
+    </message>
+    <message>
+        <source>Special unit</source>
+        <translation>特警</translation>
+    </message>
+    <message>
+        <source>Traffic unit</source>
+        <translation>交警</translation>
+    </message>
+    <message>
+        <source>Ambulance</source>
+        <translation>救护车</translation>
+    </message>
+    <message>
+        <source>Fire engine</source>
+        <translation>消防车</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>En route</source>
+        <translation>途中</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>忙碌</translation>
+    </message>
+    <message>
+        <source>Out of service</source>
+        <translation>暂停勤务</translation>
+    </message>
+    <message>
+        <source>Off duty</source>
+        <translation>下班</translation>
+    </message>
+    <message>
+        <source>&lt; 10 m</source>
+        <translation>&lt; 10 米</translation>
+    </message>
+    <message>
+        <source>{m} m</source>
+        <translation>{m} 米</translation>
+    </message>
+    <message>
+        <source>{km} km</source>
+        <translation>{km} 公里</translation>
+    </message>
+    <message>
+        <source>&lt; 1 min</source>
+        <translation>&lt; 1 分钟</translation>
+    </message>
+    <message>
+        <source>~{m} min</source>
+        <translation>约 {m} 分钟</translation>
+    </message>
+    <message>
+        <source>~{h} h {m:02d} min</source>
+        <translation>约 {h} 小时 {m:02d} 分钟</translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} 分钟</translation>
+    </message>
+    <message>
+        <source>{d} d</source>
+        <translation>{d} 天</translation>
+    </message>
+    <message>
+        <source>no position</source>
+        <translation>无位置</translation>
+    </message>
+    <message>
+        <source>{t} ago</source>
+        <translation>{t}前</translation>
+    </message>
+</context>
+<context>
     <name>AlarmQueueView</name>
     <message>
-      <source>Search title, address, source or id</source>
-      <translation>搜索标题、地址、来源或编号</translation>
+        <source>Search title, address, source or id</source>
+        <translation>搜索标题、地址、来源或编号</translation>
     </message>
     <message>
-      <source>P{p}</source>
-      <translation>{p}级</translation>
+        <source>P{p}</source>
+        <translation>{p}级</translation>
     </message>
     <message>
-      <source>Show priority {p} alarms</source>
-      <translation>显示 {p} 级警情</translation>
+        <source>Show priority {p} alarms</source>
+        <translation>显示 {p} 级警情</translation>
     </message>
     <message>
-      <source>All open</source>
-      <translation>全部未结</translation>
+        <source>All open</source>
+        <translation>全部未结</translation>
     </message>
     <message>
-      <source>New only</source>
-      <translation>仅新警情</translation>
+        <source>New only</source>
+        <translation>仅新警情</translation>
     </message>
     <message>
-      <source>Acknowledged</source>
-      <translation>已确认</translation>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
     </message>
     <message>
-      <source>Dispatched</source>
-      <translation>已派警</translation>
+        <source>Dispatched</source>
+        <translation>已派警</translation>
     </message>
     <message>
-      <source>On scene</source>
-      <translation>已到场</translation>
+        <source>On scene</source>
+        <translation>已到场</translation>
     </message>
     <message>
-      <source>{n} open</source>
-      <translation>{n} 起未结</translation>
+        <source>Only mine (acknowledged or raised by me)</source>
+        <translation>仅我的（由我确认或新建）</translation>
     </message>
     <message>
-      <source>{n} unacknowledged</source>
-      <translation>{n} 起未确认</translation>
+        <source>Kinds</source>
+        <translation>类别</translation>
     </message>
     <message>
-      <source>{n} overdue</source>
-      <translation>{n} 起超时</translation>
+        <source>Stations</source>
+        <translation>派出所</translation>
     </message>
     <message>
-      <source>{n} shown</source>
-      <translation>显示 {n} 起</translation>
+        <source>Clear these filters</source>
+        <translation>清除这些筛选</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Filters ({n})</source>
+        <translation>筛选（{n}）</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>{n} open</source>
+        <translation>{n} 起未结</translation>
+    </message>
+    <message>
+        <source>{n} unacknowledged</source>
+        <translation>{n} 起未确认</translation>
+    </message>
+    <message>
+        <source>{n} overdue</source>
+        <translation>{n} 起超时</translation>
+    </message>
+    <message>
+        <source>{n} shown</source>
+        <translation>显示 {n} 起</translation>
+    </message>
+</context>
+<context>
+    <name>CommandPalette</name>
+    <message>
+        <source>Type a command or part of its name</source>
+        <translation>输入命令或命令名称的一部分</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Matching commands</source>
+        <translation>匹配的命令</translation>
+    </message>
+    <message>
+        <source>No command matches “{text}”.</source>
+        <translation>没有与“{text}”匹配的命令。</translation>
+    </message>
+    <message>
+        <source>No commands are available.</source>
+        <translation>没有可用的命令。</translation>
+    </message>
+    <message>
+        <source>“{title}” is not available right now.</source>
+        <translation>“{title}”当前不可用。</translation>
+    </message>
+    <message>
+        <source>“{title}” takes nothing after its name; remove “{argument}”.</source>
+        <translation>“{title}”后面不接参数；请删除“{argument}”。</translation>
+    </message>
+    <message>
+        <source>Suggestions are not available.</source>
+        <translation>无法提供补全建议。</translation>
+    </message>
+    <message>
+        <source>No suggestions for “{argument}”.</source>
+        <translation>“{argument}”没有可用的补全建议。</translation>
+    </message>
+    <message>
+        <source>Type: {words}</source>
+        <translation>输入：{words}</translation>
+    </message>
+    <message>
+        <source>‹{hint}›</source>
+        <translation>‹{hint}›</translation>
+    </message>
+    <message>
+        <source>Tab completes</source>
+        <translation>Tab 补全</translation>
+    </message>
+    <message>
+        <source>“{title}” failed: {error}</source>
+        <translation>“{title}”执行失败：{error}</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
-      <source>Enter your password.</source>
-      <translation>请输入密码。</translation>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
     </message>
     <message>
-      <source>The password cannot be checked right now. Call the supervisor.</source>
-      <translation>目前无法验证密码。请联系值班长。</translation>
+        <source>The password cannot be checked right now. Call the supervisor.</source>
+        <translation>目前无法验证密码。请联系值班长。</translation>
     </message>
     <message>
-      <source>The password could not be checked. Try again.</source>
-      <translation>无法验证密码。请重试。</translation>
+        <source>The password could not be checked. Try again.</source>
+        <translation>无法验证密码。请重试。</translation>
     </message>
     <message>
-      <source>Wrong password. Try again.</source>
-      <translation>密码错误。请重试。</translation>
+        <source>Wrong password. Try again.</source>
+        <translation>密码错误。请重试。</translation>
     </message>
     <message>
-      <source>Checking…</source>
-      <translation>正在验证…</translation>
+        <source>Checking…</source>
+        <translation>正在验证…</translation>
     </message>
     <message>
-      <source>Unlock</source>
-      <translation>解锁</translation>
+        <source>Unlock</source>
+        <translation>解锁</translation>
     </message>
     <message>
-      <source>Workstation locked</source>
-      <translation>工作站已锁定</translation>
+        <source>Workstation locked</source>
+        <translation>工作站已锁定</translation>
     </message>
     <message>
-      <source>Locked since {time}</source>
-      <translation>自 {time} 起锁定</translation>
+        <source>Locked since {time}</source>
+        <translation>自 {time} 起锁定</translation>
     </message>
     <message>
-      <source>Password</source>
-      <translation>密码</translation>
+        <source>Password</source>
+        <translation>密码</translation>
     </message>
     <message>
-      <source>Unlock it on the main screen.</source>
-      <translation>请在主屏幕上解锁。</translation>
+        <source>Unlock it on the main screen.</source>
+        <translation>请在主屏幕上解锁。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>MiniMap</name>
+    <message>
+        <source>Mini map</source>
+        <translation>小地图</translation>
+    </message>
+    <message>
+        <source>No location</source>
+        <translation>无位置信息</translation>
+    </message>
+</context>
+<context>
+    <name>MuteButton</name>
+    <message>
+        <source>Sounds off</source>
+        <translation>提示音已关闭</translation>
+    </message>
+    <message>
+        <source>Alarm sounds are turned off in Workstation → Settings.</source>
+        <translation>警情提示音已在“工作站 → 设置”中关闭。</translation>
+    </message>
+    <message>
+        <source>Alarm sounds are on. Click to mute them for {n} minutes.</source>
+        <translation>警情提示音已开启。点击可静音 {n} 分钟。</translation>
+    </message>
+    <message>
+        <source>Muted {time}</source>
+        <translation>静音 {time}</translation>
+    </message>
+    <message>
+        <source>Alarm sounds are muted until {t}; they come back by themselves. Click to turn them on now.</source>
+        <translation>警情提示音静音至 {t}，到时自动恢复。点击可立即开启。</translation>
+    </message>
+    <message>
+        <source>P1 waiting</source>
+        <translation>1 级警情待确认</translation>
+    </message>
+    <message>
+        <source>A priority 1 alarm waits for acknowledgement; its reminder sounds again when the mute ends.</source>
+        <translation>有 1 级警情等待确认；静音结束后将再次响铃提示。</translation>
+    </message>
+    <message>
+        <source>Alarm sounds on</source>
+        <translation>警情提示音已开启</translation>
+    </message>
+</context>
+<context>
+    <name>PaletteAction</name>
+    <message>
+        <source>Command palette…</source>
+        <translation>命令面板…</translation>
+    </message>
+</context>
+<context>
     <name>Panes</name>
     <message>
-      <source>Video wall</source>
-      <translation>视频墙</translation>
+        <source>Video wall</source>
+        <translation>视频墙</translation>
     </message>
     <message>
-      <source>Video wall: live camera tiles</source>
-      <translation>视频墙：实时摄像机画面</translation>
+        <source>Video wall: live camera tiles</source>
+        <translation>视频墙：实时摄像机画面</translation>
     </message>
     <message>
-      <source>Alarm queue</source>
-      <translation>警情队列</translation>
+        <source>Alarm queue</source>
+        <translation>警情队列</translation>
     </message>
     <message>
-      <source>Alarm queue and the alarm workflow</source>
-      <translation>警情队列与警情处置流程</translation>
+        <source>Alarm queue and the alarm workflow</source>
+        <translation>警情队列与警情处置流程</translation>
     </message>
     <message>
-      <source>Grid map</source>
-      <translation>网格地图</translation>
+        <source>Grid map</source>
+        <translation>网格地图</translation>
     </message>
     <message>
-      <source>Grid map: districts and patrol grids</source>
-      <translation>网格地图：辖区与巡逻网格</translation>
+        <source>Grid map: districts and patrol grids</source>
+        <translation>网格地图：辖区与巡逻网格</translation>
     </message>
     <message>
-      <source>Dashboard</source>
-      <translation>态势看板</translation>
+        <source>Dashboard</source>
+        <translation>态势看板</translation>
     </message>
     <message>
-      <source>Leadership and large-event overview</source>
-      <translation>领导与大型活动总览</translation>
+        <source>Leadership and large-event overview</source>
+        <translation>领导与大型活动总览</translation>
     </message>
     <message>
-      <source>Unit board</source>
-      <translation>警力看板</translation>
+        <source>Unit board</source>
+        <translation>警力看板</translation>
     </message>
     <message>
-      <source>Unit status board</source>
-      <translation>警力状态看板</translation>
+        <source>Unit status board</source>
+        <translation>警力状态看板</translation>
     </message>
     <message>
-      <source>Watchlist</source>
-      <translation>布控名单</translation>
+        <source>Watchlist</source>
+        <translation>布控名单</translation>
     </message>
     <message>
-      <source>Watchlist pane</source>
-      <translation>布控名单窗格</translation>
+        <source>Watchlist pane</source>
+        <translation>布控名单窗格</translation>
     </message>
     <message>
-      <source>Not available in this version.
+        <source>Not available in this version.
 It comes with: {issue}</source>
-      <translation>本版本暂不提供。
+        <translation>本版本暂不提供。
 将随以下功能提供：{issue}</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Roles</name>
     <message>
-      <source>Duty officer</source>
-      <translation>值班员</translation>
+        <source>Duty officer</source>
+        <translation>值班员</translation>
     </message>
     <message>
-      <source>Supervisor</source>
-      <translation>值班长</translation>
+        <source>Supervisor</source>
+        <translation>值班长</translation>
     </message>
     <message>
-      <source>Video patrol</source>
-      <translation>视频巡查员</translation>
+        <source>Video patrol</source>
+        <translation>视频巡查员</translation>
     </message>
     <message>
-      <source>Leadership</source>
-      <translation>领导</translation>
+        <source>Leadership</source>
+        <translation>领导</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-      <source>Your saved settings could not be read, so the standard settings are in use.</source>
-      <translation>无法读取您保存的设置，现使用标准设置。</translation>
+        <source>Your saved settings could not be read, so the standard settings are in use.</source>
+        <translation>无法读取您保存的设置，现使用标准设置。</translation>
     </message>
     <message>
-      <source>The old file was kept as {name}.</source>
-      <translation>旧文件已保留为 {name}。</translation>
+        <source>The old file was kept as {name}.</source>
+        <translation>旧文件已保留为 {name}。</translation>
     </message>
     <message>
-      <source>Settings</source>
-      <translation>设置</translation>
+        <source>Settings</source>
+        <translation>设置</translation>
     </message>
     <message>
-      <source>Same as the system</source>
-      <translation>跟随系统</translation>
+        <source>Same as the system</source>
+        <translation>跟随系统</translation>
     </message>
     <message>
-      <source>Large text (for wall screens and projection)</source>
-      <translation>大字体（用于墙幕和投影）</translation>
+        <source>Large text (for wall screens and projection)</source>
+        <translation>大字体（用于墙幕和投影）</translation>
     </message>
     <message>
-      <source>Play alarm and notice sounds</source>
-      <translation>播放警情和通知提示音</translation>
+        <source>Play alarm and notice sounds</source>
+        <translation>播放警情和通知提示音</translation>
     </message>
     <message>
-      <source>Sound volume</source>
-      <translation>音量</translation>
+        <source>Sound volume</source>
+        <translation>音量</translation>
     </message>
     <message>
-      <source> min</source>
-      <translation> 分钟</translation>
+        <source> min</source>
+        <translation> 分钟</translation>
     </message>
     <message>
-      <source>This position is exempt from the idle lock by site policy: the screen does not lock by itself. Lock it with Ctrl+L when you leave.</source>
-      <translation>按本单位规定，此席位不自动锁屏。离开时请按 Ctrl+L 锁屏。</translation>
+        <source>This position is exempt from the idle lock by site policy: the screen does not lock by itself. Lock it with Ctrl+L when you leave.</source>
+        <translation>按本单位规定，此席位不自动锁屏。离开时请按 Ctrl+L 锁屏。</translation>
     </message>
     <message>
-      <source>The screen locks after this many minutes without keyboard or mouse input. Alarms still sound while it is locked.</source>
-      <translation>在此分钟数内无键盘或鼠标操作时自动锁屏。锁屏期间警情提示音仍会播放。</translation>
+        <source>The screen locks after this many minutes without keyboard or mouse input. Alarms still sound while it is locked.</source>
+        <translation>在此分钟数内无键盘或鼠标操作时自动锁屏。锁屏期间警情提示音仍会播放。</translation>
     </message>
     <message>
-      <source>Language:</source>
-      <translation>语言：</translation>
+        <source> s</source>
+        <translation> 秒</translation>
     </message>
     <message>
-      <source>Volume:</source>
-      <translation>音量：</translation>
+        <source>Seconds to acknowledge a P{p} alarm</source>
+        <translation>{p} 级警情的确认时限（秒）</translation>
     </message>
     <message>
-      <source>Lock the screen after:</source>
-      <translation>自动锁屏时间：</translation>
+        <source>never group</source>
+        <translation>不合并</translation>
     </message>
     <message>
-      <source>{n} %</source>
-      <translation>{n} %</translation>
+        <source> new alarms in 10 min</source>
+        <translation> 起新警情/10 分钟</translation>
     </message>
-  </context>
+    <message>
+        <source> km/h</source>
+        <translation> 公里/小时</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>Volume:</source>
+        <translation>音量：</translation>
+    </message>
+    <message>
+        <source>Lock the screen after:</source>
+        <translation>自动锁屏时间：</translation>
+    </message>
+    <message>
+        <source>Acknowledge within:</source>
+        <translation>确认时限：</translation>
+    </message>
+    <message>
+        <source>Group repeats within:</source>
+        <translation>重复警情合并时限：</translation>
+    </message>
+    <message>
+        <source>Alarm flood above:</source>
+        <translation>警情激增阈值：</translation>
+    </message>
+    <message>
+        <source>ETA assumes:</source>
+        <translation>预计到达按车速：</translation>
+    </message>
+    <message>
+        <source>{n} %</source>
+        <translation>{n} %</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPickerDialog</name>
+    <message>
+        <source>Dispatch units</source>
+        <translation>调派警力</translation>
+    </message>
+    <message>
+        <source>this alarm</source>
+        <translation>本警情</translation>
+    </message>
+    <message>
+        <source>Filter by callsign or kind</source>
+        <translation>按呼号或类别筛选</translation>
+    </message>
+    <message>
+        <source>Note to the units (optional)</source>
+        <translation>给警力的备注（可选）</translation>
+    </message>
+    <message>
+        <source>Space or 1–9: choose · type: filter · Enter: dispatch · Esc: cancel</source>
+        <translation>Space 或 1–9：选择 · 输入文字：筛选 · Enter：派警 · Esc：取消</translation>
+    </message>
+    <message>
+        <source>Verify the watchlist match first</source>
+        <translation>请先核实布控比中</translation>
+    </message>
+    <message>
+        <source>This alarm is closed</source>
+        <translation>该警情已结束</translation>
+    </message>
+    <message>
+        <source>Choose at least one unit (Space)</source>
+        <translation>请至少选择一组警力（Space）</translation>
+    </message>
+    <message>
+        <source>P{p}</source>
+        <translation>{p}级</translation>
+    </message>
+    <message>
+        <source>Priority {p} (1 is the most urgent)</source>
+        <translation>{p} 级（1 级最紧急）</translation>
+    </message>
+    <message>
+        <source>Already on this alarm</source>
+        <translation>已在处置本警情</translation>
+    </message>
+    <message>
+        <source>{status} and on no alarm: it can be sent once it reports available</source>
+        <translation>{status}，未在处置警情：报告空闲后方可调派</translation>
+    </message>
+    <message>
+        <source>On another alarm: only a supervisor may reassign it</source>
+        <translation>正在处置其他警情：只有值班长可以改派</translation>
+    </message>
+    <message>
+        <source>Dispatch %n unit to {title}?</source>
+        <translation>派出 %n 组警力前往“{title}”？</translation>
+    </message>
+    <message>
+        <source>Dispatch %n units to {title}?</source>
+        <translation>派出 %n 组警力前往“{title}”？</translation>
+    </message>
+    <message>
+        <source>This takes {units} off their current alarm.</source>
+        <translation>这会将 {units} 从其当前警情中调离。</translation>
+    </message>
+    <message>
+        <source>Dispatch %n unit</source>
+        <translation>派出 %n 组警力</translation>
+    </message>
+    <message>
+        <source>Dispatch %n units</source>
+        <translation>派出 %n 组警力</translation>
+    </message>
+    <message>
+        <source>No unit can be sent</source>
+        <translation>没有可派出的警力</translation>
+    </message>
+    <message>
+        <source>{n} chosen</source>
+        <translation>已选 {n} 组</translation>
+    </message>
+    <message>
+        <source>{n} hidden by the filter</source>
+        <translation>{n} 组已选警力被筛选隐藏</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} units shown</source>
+        <translation>显示 {shown}/{total} 组警力</translation>
+    </message>
+</context>
+<context>
+    <name>_MatchDelegate</name>
+    <message>
+        <source>not available</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <source>‹{hint}›</source>
+        <translation>‹{hint}›</translation>
+    </message>
+</context>
+<context>
+    <name>_MatchModel</name>
+    <message>
+        <source>Not available right now.</source>
+        <translation>当前不可用。</translation>
+    </message>
+</context>
 </TS>

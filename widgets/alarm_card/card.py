@@ -39,6 +39,7 @@ from widgets.colors import (
 )
 from widgets.i18n import tr
 from widgets.mini_map import MiniMap
+from widgets.unit_texts import unit_status_label
 
 # (action, label, shortcut) in the order of the button row; the shortcuts are the pane's.
 ACTIONS: tuple[tuple[str, str, str], ...] = (
@@ -271,7 +272,7 @@ class AlarmCard(QWidget):
             state += f" · {disposition_label(a.disposition)}"
         glyph = KIND_GLYPHS.get(a.kind, KIND_GLYPHS["other"])
         self._header.setText(
-            f"{_chip(f'P{a.priority}', p.background, p.text)} &nbsp;"
+            f"{_chip(tr('P{p}').format(p=a.priority), p.background, p.text)} &nbsp;"
             f"{glyph} {html.escape(kind_label(a.kind))} &nbsp;·&nbsp; "
             f"<b>{html.escape(state)}</b> &nbsp;·&nbsp; {html.escape(a.id)}")
 
@@ -386,7 +387,7 @@ class AlarmCard(QWidget):
                 parts.append(html.escape(unit_id))
                 continue
             sw = UNIT_STATUS_COLORS.get(u.status)
-            status = u.status.replace("_", " ")
+            status = unit_status_label(u.status)
             chip = _chip(status, sw.background, sw.text) if sw else html.escape(status)
             parts.append(f"{html.escape(u.callsign)} {chip}")
         self._units.setText("<br>".join(parts))

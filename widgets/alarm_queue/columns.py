@@ -45,7 +45,7 @@ _HEADERS: dict[Column, str] = {
     Column.ADDRESS: QT_TR_NOOP("Address"),
     Column.STATE: QT_TR_NOOP("State"),
     Column.AGE: QT_TR_NOOP("Age"),
-    Column.ACK_TIMER: QT_TR_NOOP("Acknowledge"),
+    Column.ACK_TIMER: QT_TR_NOOP("Ack timer"),
     Column.UNITS: QT_TR_NOOP("Units"),
     Column.SOURCE: QT_TR_NOOP("Source"),
 }
