@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
-from PySide6.QtCore import QT_TR_NOOP, QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -37,7 +37,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from backend_client.schemas import Grid
 from widgets.colors import PRIORITY_COLORS, UNIT_STATUS_COLORS, WINDOW_BACKGROUND
 from widgets.geo_projection import LocalProjection, rings_of
-from widgets.i18n import tr
+from widgets.unit_texts import distance_text, unit_status_label
 
 # Map colours that are not statuses. The grid is a neutral grey-blue so that it never reads as
 # a status colour (green = available, blue = en route); its fill is faint so that markers and
@@ -65,14 +65,6 @@ _CAMERA_SIZE: Final = 8.0
 _EDGE_INSET: Final = 9.0  # off-view units sit this far inside the border
 
 # Readable status words for the tooltips: colour is never the only sign of a status.
-_STATUS_WORDS: Final = {
-    "available": QT_TR_NOOP("available"), "dispatched": QT_TR_NOOP("dispatched"),
-    "en_route": QT_TR_NOOP("en route"), "on_scene": QT_TR_NOOP("on scene"),
-    "busy": QT_TR_NOOP("busy"), "out_of_service": QT_TR_NOOP("out of service"),
-    "off_duty": QT_TR_NOOP("off duty"),
-}
-
-
 @dataclass(frozen=True, slots=True)
 class _Mark:
     label: str
@@ -416,14 +408,14 @@ class MiniMap(QWidget):
                 painter.drawEllipse(p, _UNIT_DOT, _UNIT_DOT)
             else:
                 self._paint_edge_arrow(painter, centre, p, color)
-            words = tr(_STATUS_WORDS[unit.status]) if unit.status in _STATUS_WORDS else unit.status
+            words = unit_status_label(unit.status)
             hits.append((QRectF(p.x() - 8, p.y() - 8, 16, 16),
-                         f"{unit.label} · {words} · {format_distance(unit.distance_m)}"))
+                         f"{unit.label} · {words} · {distance_text(unit.distance_m)}"))
 
         self._paint_alarm_dot(painter, centre, scene.priority)
 
         for unit, p, inside in placed:
-            text = unit.label if inside else f"{unit.label} {format_distance(unit.distance_m)}"
+            text = unit.label if inside else f"{unit.label} {distance_text(unit.distance_m)}"
             rect = self._place_label(p, text, taken, view)
             self._paint_chip(painter, rect.topLeft(), text, self._small_font)
             taken.append(rect)

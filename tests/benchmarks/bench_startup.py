@@ -28,25 +28,10 @@ sys.path.insert(0, str(ROOT))
 
 from backend_client.server.process import ServerProcess  # noqa: E402
 from backend_client.session import CentralSession  # noqa: E402
+from tests.benchmarks.display import ensure_display  # noqa: E402
 
 GOAL_S = 1.5
 DEAD_SERVER = "http://127.0.0.1:9"
-
-
-def ensure_display() -> subprocess.Popen[bytes] | None:
-    if os.environ.get("DISPLAY"):
-        return None
-    for n in range(90, 110):
-        if not Path(f"/tmp/.X11-unix/X{n}").exists():
-            break
-    xvfb = subprocess.Popen(["Xvfb", f":{n}", "-screen", "0", "1920x1080x24", "-nolisten",
-                             "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(100):
-        if Path(f"/tmp/.X11-unix/X{n}").exists():
-            break
-        time.sleep(0.05)
-    os.environ["DISPLAY"] = f":{n}"
-    return xvfb
 
 
 async def fill_cache(profile: Path, url: str) -> int:

@@ -10,8 +10,10 @@ one ``dataChanged`` over the rows updated in place. All methods run on the GUI t
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from operator import attrgetter
+from typing import Any
 
 from PySide6.QtCore import (
     QT_TR_NOOP,
@@ -35,6 +37,7 @@ from widgets.alarm_queue.columns import (
 )
 from widgets.alarm_queue.filters import NO_CONTEXT, AlarmFilter, FilterContext
 from widgets.alarm_queue.groups import GroupKey, RepeatGroups
+from widgets.alarm_queue.keys import HAYSTACK, KeyCache
 from widgets.alarm_queue.rows import RowOrder, contiguous_ranges_descending
 from widgets.alarm_queue.store import OpenAlarms
 from widgets.i18n import tr
@@ -50,6 +53,7 @@ _ROW_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
               | Qt.ItemFlag.ItemNeverHasChildren)
 
 Index = QModelIndex | QPersistentModelIndex
+_ID = attrgetter("id")
 MARK_LABELS = {"queued": QT_TR_NOOP("queued"), "closing": QT_TR_NOOP("closing, queued")}
 
 
@@ -88,7 +92,7 @@ class AlarmQueueModel(QAbstractTableModel):
         self._open = OpenAlarms()  # every open alarm, whatever the filter shows
         self._overdue_cache: tuple[datetime, int] | None = None  # (clock, count)
         self._rows: list[Alarm] = []
-        self._index: dict[str, int] = {}
+        self._row_index: dict[str, int] | None = {}  # id → row; None: to be rebuilt
         self._filter = AlarmFilter()
         self._context: FilterContext = NO_CONTEXT
         self._shelved: frozenset[str] = frozenset()  # source keys hidden for a while
@@ -97,7 +101,12 @@ class AlarmQueueModel(QAbstractTableModel):
         self._groups = RepeatGroups(group_window) if group_window is not None else None
         self._anchors: dict[str, Alarm] = {}  # expanded members → their head
         self._group_info: dict[str, GroupInfo] = {}  # head id → its run
-        self._order = RowOrder(Column.PRIORITY, False, self._targets, self._anchors)
+        self._keys = KeyCache(self._targets)  # per-alarm sort and search keys, shared
+        self._order = self._make_order(Column.PRIORITY, False)
+        # The shown rows in the queue's own order while the set of rows does not change: a
+        # header click then sorts once, not twice (cleared by every change of the rows).
+        self._by_default: list[Alarm] | None = None
+        self._aligned: dict[Column, list[Any]] = {}  # column keys in _by_default's order
 
     # --- Qt model interface ----------------------------------------------------------------
 
@@ -169,13 +178,14 @@ class AlarmQueueModel(QAbstractTableModel):
         self._counts_changed()
 
     def _apply_plain(self, fresh: list[Alarm], now: datetime) -> None:
+        self._by_default = None
         removed: list[int] = []
         inserted: list[Alarm] = []
         in_place: list[Alarm] = []
         moved: list[Alarm] = []
         for alarm in fresh:
             self._open.take(alarm, now)
-            row = self._index.get(alarm.id)
+            row = self._idx().get(alarm.id)
             visible = alarm.state != "closed" and self._shows(alarm)
             if row is None:
                 if visible:
@@ -195,6 +205,7 @@ class AlarmQueueModel(QAbstractTableModel):
         head per run, the members of expanded runs) against the rows it showed."""
         groups = self._groups
         assert groups is not None
+        self._by_default = None
         touched: set[GroupKey] = set()
         ids: set[str] = set()
         for alarm in fresh:
@@ -225,7 +236,7 @@ class AlarmQueueModel(QAbstractTableModel):
         in_place: list[Alarm] = []
         moved: list[Alarm] = []
         for alarm_id in ids:
-            row = self._index.get(alarm_id)
+            row = self._idx().get(alarm_id)
             alarm = want.get(alarm_id)
             if row is None:
                 if alarm is not None:
@@ -249,7 +260,8 @@ class AlarmQueueModel(QAbstractTableModel):
             self.beginInsertRows(_NO_INDEX, first, first + len(inserted) - 1)
             self._rows.extend(inserted)
             self.endInsertRows()
-        self._relayout(lambda: self._order.sort(self._rows))
+        self._by_default = None
+        self._relayout(self._sort_rows)
         self._emit_in_place(in_place)
 
     def _emit_changes(self, removed: list[int], moved: list[Alarm], inserted: list[Alarm],
@@ -260,7 +272,7 @@ class AlarmQueueModel(QAbstractTableModel):
         self._emit_in_place(in_place)
 
     def _emit_in_place(self, in_place: list[Alarm]) -> None:
-        rows = [r for a in in_place if (r := self._index.get(a.id)) is not None]
+        rows = [r for a in in_place if (r := self._idx().get(a.id)) is not None]
         if rows:
             self.dataChanged.emit(self.index(min(rows), 0),
                                   self.index(max(rows), len(_COLUMNS) - 1))
@@ -272,8 +284,36 @@ class AlarmQueueModel(QAbstractTableModel):
             return False
         return alarm.priority == 1 or source_key(alarm) not in self._shelved
 
+    def _make_order(self, column: Column, descending: bool) -> RowOrder:
+        return RowOrder(column, descending, self._targets, self._anchors, self._keys)
+
+    def _sort_rows(self) -> None:
+        if self._by_default is None or len(self._by_default) != len(self._rows):
+            self._by_default = self._order.default_order(self._rows)
+            self._aligned.clear()
+        self._order.sort(self._rows, self._by_default, self._aligned)
+
+    def _shown_alarms(self) -> list[Alarm]:
+        """The open alarms the filter and the shelves let through. The free text is matched
+        first against cached haystacks (the costly part of a filter over 100,000 alarms)."""
+        alarms = list(self._open.by_id.values())
+        needle = self._filter.text.strip().casefold()
+        if needle:
+            hays = self._keys.values(HAYSTACK, alarms)
+            alarms = [a for a, h in zip(alarms, hays, strict=True) if needle in h]
+        rest = replace(self._filter, text="")
+        if not rest.is_empty():
+            alarms = [a for a in alarms if rest.matches(a, self._context)]
+        if self._shelved:
+            shelved = self._shelved
+            alarms = [a for a in alarms if a.priority == 1 or source_key(a) not in shelved]
+        return alarms
+
     def _rebuild_rows(self) -> None:
-        shown = [a for a in self._open.by_id.values() if self._shows(a)]
+        self._by_default = None
+        if self._keys.size() > 2 * len(self._open.by_id) + 1024:
+            self._keys.prune(self._open.by_id.values())
+        shown = self._shown_alarms()
         self._anchors.clear()
         self._group_info.clear()
         if self._groups is not None:
@@ -286,7 +326,7 @@ class AlarmQueueModel(QAbstractTableModel):
                         self._anchors[alarm_id] = head
                 self._note_groups(key)
         self._rows = shown
-        self._order.sort(self._rows)
+        self._sort_rows()
         self._reindex()
 
     def _note_groups(self, key: GroupKey) -> None:
@@ -299,7 +339,15 @@ class AlarmQueueModel(QAbstractTableModel):
                     run[0].id in self._groups.expanded)
 
     def _reindex(self) -> None:
-        self._index = {a.id: i for i, a in enumerate(self._rows)}
+        """The rows moved: the id → row index is rebuilt when next asked for (a sort of
+        100,000 rows need not pay for it at once)."""
+        self._row_index = None
+
+    def _idx(self) -> dict[str, int]:
+        if self._row_index is None:
+            self._row_index = dict(zip(map(_ID, self._rows), range(len(self._rows)),
+                                       strict=True))
+        return self._row_index
 
     def _remove_rows(self, rows: list[int]) -> None:
         if not rows:
@@ -343,7 +391,13 @@ class AlarmQueueModel(QAbstractTableModel):
         ids = [self._rows[p.row()].id for p in persistent]
         reorder()
         self._reindex()
-        moved_to = [self.index(self._index[i], p.column())
+        wanted = set(ids)
+        # Only the persistent rows' new places are needed now (a selection: a handful).
+        where: dict[str, int] = {}
+        if wanted:
+            where = ({a.id: r for r, a in enumerate(self._rows) if a.id in wanted}
+                     if self._row_index is None and len(wanted) < 64 else self._idx())
+        moved_to = [self.index(where[i], p.column())
                     for p, i in zip(persistent, ids, strict=True)]
         self.changePersistentIndexList(persistent, moved_to)
         self.layoutChanged.emit()
@@ -353,9 +407,8 @@ class AlarmQueueModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(_COLUMNS):
             return
-        self._order = RowOrder(_COLUMNS[column], order == Qt.SortOrder.DescendingOrder,
-                               self._targets, self._anchors)
-        self._relayout(lambda: self._order.sort(self._rows))
+        self._order = self._make_order(_COLUMNS[column], order == Qt.SortOrder.DescendingOrder)
+        self._relayout(self._sort_rows)
 
     def sort_column(self) -> Column:
         return self._order.column
@@ -412,7 +465,7 @@ class AlarmQueueModel(QAbstractTableModel):
         changed = {i for i in set(marks) | set(self._marks)
                    if marks.get(i) != self._marks.get(i)}
         self._marks = dict(marks)
-        rows = [r for i in changed if (r := self._index.get(i)) is not None]
+        rows = [r for i in changed if (r := self._idx().get(i)) is not None]
         if rows:
             self.dataChanged.emit(self.index(min(rows), 0),
                                   self.index(max(rows), len(_COLUMNS) - 1))
@@ -497,11 +550,12 @@ class AlarmQueueModel(QAbstractTableModel):
     @ack_targets.setter
     def ack_targets(self, targets: Mapping[int, float]) -> None:
         self._targets = {**DEFAULT_ACK_TARGETS, **targets}
+        self._keys.set_targets(self._targets)
+        self._aligned.pop(Column.ACK_TIMER, None)
         if self._order.column == Column.ACK_TIMER:
             self.sort(Column.ACK_TIMER, self.sort_order())
         else:
-            self._order = RowOrder(self._order.column, self._order.descending, self._targets,
-                                   self._anchors)
+            self._order = self._make_order(self._order.column, self._order.descending)
         self.tick(self._clock)
 
     def set_unit_names(self, unit_names: Mapping[str, str]) -> None:
@@ -517,7 +571,7 @@ class AlarmQueueModel(QAbstractTableModel):
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def row_of(self, alarm_id: str) -> int | None:
-        return self._index.get(alarm_id)
+        return self._idx().get(alarm_id)
 
     def alarms(self) -> list[Alarm]:
         """The visible rows, in display order."""

@@ -8,11 +8,12 @@ bisection instead of a re-sort of the whole list.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from backend_client.schemas import Alarm
 from widgets.alarm_queue.columns import Column, default_key, sort_key
+from widgets.alarm_queue.keys import DEFAULT, KeyCache
 
 
 class _Descending:
@@ -41,11 +42,13 @@ class RowOrder:
 
     def __init__(self, column: Column = Column.PRIORITY, descending: bool = False,
                  targets: Mapping[int, float] | None = None,
-                 anchors: Mapping[str, Alarm] | None = None) -> None:
+                 anchors: Mapping[str, Alarm] | None = None,
+                 keys: KeyCache | None = None) -> None:
         self.column = column
         self.descending = descending
         self._col = sort_key(column, targets or {})
         self.anchors: Mapping[str, Alarm] = anchors if anchors is not None else {}
+        self.keys = keys if keys is not None else KeyCache(targets)
 
     def key(self, alarm: Alarm) -> tuple[Any, ...]:
         """Ascending in this key is display order."""
@@ -63,15 +66,32 @@ class RowOrder:
             return (self._col(alarm), default_key(alarm))
         return (self._col(head), default_key(head), default_key(alarm))
 
-    def sort(self, rows: list[Alarm]) -> None:
-        """Sort in place: two stable passes (a reversed sort keeps ties in order), so no
-        wrapper objects are made for 100,000 rows; with expanded groups, by the full key."""
+    def default_order(self, rows: Sequence[Alarm]) -> list[Alarm]:
+        """``rows`` in the queue's own order (cached keys, one C-level sort)."""
+        keys = self.keys.values(DEFAULT, rows)
+        return list(map(rows.__getitem__, sorted(range(len(rows)), key=keys.__getitem__)))
+
+    def sort(self, rows: list[Alarm], by_default: list[Alarm] | None = None,
+             aligned: dict[Column, list[Any]] | None = None) -> None:
+        """Sort in place. ``by_default``: the same alarms already in the queue's own order
+        (the model keeps it while the set does not change), so only the column's pass is
+        left: a stable sort keeps ties in that order, also when reversed. ``aligned`` keeps
+        each column's keys in ``by_default``'s order for the next sort of the same rows.
+        With expanded groups, by the full key."""
         if self.anchors:
             rows.sort(key=self.key)
             return
-        rows.sort(key=default_key)
-        if self.column != Column.PRIORITY or self.descending:
-            rows.sort(key=self._col, reverse=self.descending)
+        base = by_default if by_default is not None else self.default_order(rows)
+        if self.column == Column.PRIORITY and not self.descending:
+            rows[:] = base
+            return
+        keys = aligned.get(self.column) if aligned is not None else None
+        if keys is None:
+            keys = self.keys.values(self.column, base)
+            if aligned is not None:
+                aligned[self.column] = keys
+        order = sorted(range(len(base)), key=keys.__getitem__, reverse=self.descending)
+        rows[:] = map(base.__getitem__, order)
 
     def insert_blocks(self, rows: list[Alarm],
                       new: Iterable[Alarm]) -> list[tuple[int, list[Alarm]]]:

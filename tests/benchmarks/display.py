@@ -1,0 +1,23 @@
+"""A display for the benchmarks that need one: the current one, or an Xvfb of their own."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+from pathlib import Path
+
+
+def ensure_display() -> subprocess.Popen[bytes] | None:
+    """Start Xvfb on a free display number unless DISPLAY is set; the process to terminate."""
+    if os.environ.get("DISPLAY"):
+        return None
+    n = next(n for n in range(90, 110) if not Path(f"/tmp/.X11-unix/X{n}").exists())
+    xvfb = subprocess.Popen(["Xvfb", f":{n}", "-screen", "0", "1920x1080x24", "-nolisten",
+                             "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(100):
+        if Path(f"/tmp/.X11-unix/X{n}").exists():
+            break
+        time.sleep(0.05)
+    os.environ["DISPLAY"] = f":{n}"
+    return xvfb
