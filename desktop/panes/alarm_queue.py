@@ -9,6 +9,8 @@ selection is the hall-wide one (``Selection``), so other panes follow the queue.
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any
@@ -28,15 +30,18 @@ from PySide6.QtWidgets import (
 from backend_client import schemas as s
 from backend_client.changes import ChangeSet
 from desktop.panes.alarm_commands import AlarmCommands
-from desktop.settings import ack_targets
+from desktop.settings import UserSettings, ack_targets
 from desktop.shell.pane_context import PaneContext
 from desktop.state.nearest import rank_units
 from widgets.alarm_card import AlarmCard, CardData
 from widgets.alarm_queue import AlarmQueueModel, AlarmQueueView
 from widgets.alarm_queue.filters import FilterContext
 from widgets.alarm_queue.model import source_key
+from widgets.alarm_queue.view import HISTORY_HOURS
 from widgets.colors import NOTICE_COLORS
 from widgets.i18n import plural, tr
+
+log = logging.getLogger(__name__)
 
 SIDE_BY_SIDE_WIDTH = 1000  # narrower than this, the card goes under the queue
 SHELF_CHECK_MS = 5000
@@ -60,6 +65,11 @@ class AlarmDesk(QWidget):
             group_window=timedelta(minutes=window) if window > 0 else None)
         self.view = AlarmQueueView(self.model, self)
         self.model.setParent(self.view)
+        # Recently closed alarms, read only: the state filter's "closed in the last hours".
+        self.history = AlarmQueueModel(keep_closed=True, parent=self.view)
+        self.view.set_history_model(self.history)
+        self.view.history_requested.connect(self._load_history)
+        self._history_task: asyncio.Task[None] | None = None
         self.card = AlarmCard(self)
         self.commands = AlarmCommands(ctx, self.model, self, self.card.show_message)
 
@@ -120,6 +130,12 @@ class AlarmDesk(QWidget):
             self._hall_changed(ChangeSet(reset=True, alarms=list(ctx.hall.alarms.values())))
         self._show_card()
 
+    def apply_settings(self, settings: UserSettings) -> None:
+        """The officer changed the workflow settings: targets and grouping apply at once."""
+        self.model.ack_targets = ack_targets(settings)
+        window = settings.repeat_window_minutes
+        self.model.set_group_window(timedelta(minutes=window) if window > 0 else None)
+
     # --- the layout's part --------------------------------------------------------------------
 
     def pane_state(self) -> dict[str, Any]:
@@ -146,12 +162,36 @@ class AlarmDesk(QWidget):
     def _effective(self, alarms: Iterable[s.Alarm]) -> list[s.Alarm]:
         return self.ctx.pending.effective_all(alarms)
 
+    def _load_history(self) -> None:
+        if self._history_task is not None and not self._history_task.done():
+            return
+
+        async def load() -> None:
+            since = s.utcnow() - timedelta(hours=HISTORY_HOURS)
+            try:
+                closed = await self.ctx.history(since)
+            except Exception:
+                log.exception("could not load the alarm history")
+                self.card.show_message(tr("The closed alarms could not be loaded; see the "
+                                          "log."), "warning")
+                return
+            if self.ctx.actions is not None:
+                self.ctx.actions.closed = {a.id: a for a in closed}
+            self.history.apply(True, closed)
+
+        self._history_task = asyncio.get_event_loop().create_task(load())
+
     def _hall_changed(self, changes: ChangeSet) -> None:
         hall = self.ctx.hall
         if changes.reset:
             self.model.apply(True, self._effective(hall.alarms.values()))
         elif changes.alarms:
             self.model.apply(False, self._effective(changes.alarms))  # closed ones leave
+            closed = [a for a in changes.alarms if a.state == "closed"]
+            if closed and self.view.showing_history():
+                if self.ctx.actions is not None:
+                    self.ctx.actions.closed.update((a.id, a) for a in closed)
+                self.history.apply(False, closed)
         if changes.reset or changes.units:
             self.model.set_unit_names({u.id: u.callsign for u in hall.units.values()})
         if changes.reset or changes.grids:
@@ -217,7 +257,10 @@ class AlarmDesk(QWidget):
 
     def _show_card(self) -> None:
         alarm_id = self.ctx.selection.alarm_id
-        server = self.ctx.hall.alarms.get(alarm_id) if alarm_id else None
+        server = None
+        if alarm_id is not None:
+            server = (self.ctx.hall.alarms.get(alarm_id)
+                      or self.history.all_alarms().get(alarm_id))
         if server is None:
             self.card.clear(tr("Select an alarm in the queue to see it here.") if alarm_id is None
                             else tr("This alarm is closed or no longer known."))

@@ -45,12 +45,14 @@ class AlarmActions:
         self.state = state
         self.pending = pending
         self._service = service
+        self.closed: dict[str, s.Alarm] = {}  # recently closed alarms a history view shows
 
     # --- what may be done ----------------------------------------------------------------------
 
     def alarm(self, alarm_id: str) -> s.Alarm | None:
-        """The alarm as the officer sees it (the server's, plus what is pending)."""
-        alarm = self.hall.alarms.get(alarm_id)
+        """The alarm as the officer sees it (the server's, plus what is pending); a closed
+        one only while a history view holds it (``closed``)."""
+        alarm = self.hall.alarms.get(alarm_id) or self.closed.get(alarm_id)
         return self.pending.effective(alarm) if alarm is not None else None
 
     def why_not(self, action: str, alarm: s.Alarm | None) -> str:
@@ -64,6 +66,8 @@ class AlarmActions:
             return ""
         if alarm is None:
             return QT_TR_NOOP("Select an alarm first.")
+        if alarm.state == "closed":
+            return QT_TR_NOOP("This alarm is closed.")
         if self.pending.mark(alarm.id) == "closing":
             return QT_TR_NOOP("This alarm is being closed.")
         if action == "acknowledge" and alarm.state != "new":

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
+from backend_client.schemas import Alarm
 from desktop.services.alarm_actions import AlarmActions
 from desktop.settings import UserSettings
 from desktop.state.flood import FloodMeter
@@ -16,6 +18,11 @@ from desktop.state.session import SessionState
 from desktop.state.shelves import Shelves
 
 AuditFn = Callable[[str, str, str | None, dict[str, Any]], Awaitable[object]]
+HistoryFn = Callable[[datetime], Awaitable[list[Alarm]]]
+
+
+async def _no_history(since: datetime) -> list[Alarm]:
+    return []
 
 
 async def _no_audit(action: str, object_type: str, object_id: str | None,
@@ -36,3 +43,5 @@ class PaneContext:
     settings: Callable[[], UserSettings] = UserSettings
     # Ctrl+K: a pane registers its commands here (widgets.command_palette.CommandRegistry).
     commands: Any = None
+    # Closed alarms since a time: the local cache's, completed from the history endpoint.
+    history: HistoryFn = _no_history

@@ -14,9 +14,11 @@ import os
 import sys
 from collections.abc import Coroutine
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from backend_client import schemas as s
 from backend_client.errors import CentralError
 from backend_client.profile import config_dir, profile_dir
 from backend_client.server.process import ServerProcess, ServerStartError
@@ -43,6 +45,7 @@ from widgets.command_palette import CommandRegistry
 log = logging.getLogger(__name__)
 
 DEMO_USER, DEMO_PASSWORD = "duty", "demo"
+HISTORY_PAGES = 10  # at most 5,000 closed alarms from the server for the history view
 
 
 
@@ -79,7 +82,8 @@ class Workstation:
         self.commands = CommandRegistry()  # Ctrl+K; the main window takes it over
         ctx = PaneContext(self.hall, self.state, self.selection, self.pending, self.shelves,
                           self.flood, self.actions, self._audit,
-                          lambda: self.preferences.settings, self.commands)
+                          lambda: self.preferences.settings, self.commands,
+                          self._alarm_history)
         self.window = MainWindow(self.hall, self.state, ctx)
         self.window.login_requested.connect(self.ask_login)
         self.window.closing.connect(self._window_closed)
@@ -130,6 +134,10 @@ class Workstation:
         self.flood.threshold = new.flood_threshold
         self.sounds.apply_settings(new.sounds, new.sound_volume)
         self.window.status.mute.set_sounds_enabled(new.sounds)
+        for widget in self.window.pane_widgets.values():
+            apply = getattr(widget, "apply_settings", None)
+            if apply is not None:
+                apply(new)
 
     async def _audit(self, action: str, object_type: str, object_id: str | None,
                      details: dict[str, Any]) -> None:
@@ -137,6 +145,33 @@ class Workstation:
         if self.service is None:
             raise RuntimeError("no central session: the audit log is not open")
         await self.service.audit(action, object_type, object_id, details)
+
+    async def _alarm_history(self, since: datetime) -> list[s.Alarm]:
+        """Alarms closed since ``since``: what this workstation's cache kept, completed from
+        the server's history endpoint when it answers (offline: the cache alone)."""
+        if self.service is None:
+            return []
+        session = self.service.session
+        found: dict[str, s.Alarm] = {}
+
+        def keep(alarms: list[s.Alarm]) -> None:
+            for a in alarms:
+                if a.state == "closed" and (a.closed_at or a.updated_at) >= since and (
+                        a.id not in found or a.version > found[a.id].version):
+                    found[a.id] = a
+
+        keep(await session.writer.run(session.cache.alarms, "closed"))
+        page: str | None = None
+        try:
+            for _ in range(HISTORY_PAGES):
+                items, page = await session.api.alarm_history(state="closed", since=since,
+                                                              limit=500, page=page)
+                keep(items)
+                if not page:
+                    break
+        except CentralError as e:
+            log.warning("alarm history from the server unavailable (%r); cache only", e)
+        return sorted(found.values(), key=lambda a: a.closed_at or a.updated_at, reverse=True)
 
     def _session_changed(self, what: str) -> None:
         # A 401: ask for the password again; the sync and the outbox wait, nothing is lost.

@@ -6,6 +6,7 @@ once when the server is back; a watchlist hit cannot be dispatched before it is 
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -282,6 +283,45 @@ def test_command_palette_reaches_the_actions(make_workstation, qloop):
             # Menu actions are there too, with their shortcuts.
             titles = {m.command.title: m.command.shortcut for m in palette.registry().match("")}
             assert titles.get("Lock") == "Ctrl+L"
+            # Workflow settings apply at once: acknowledge targets and grouping.
+            ws.preferences.update(replace(ws.preferences.settings,
+                                          ack_target_seconds=(5, 20, 40, 90),
+                                          repeat_window_minutes=0))
+            assert desk.model.ack_targets == {1: 5.0, 2: 20.0, 3: 40.0, 4: 90.0}
+            assert desk.model.group_info(alarm_id) is None and desk.model._groups is None
+        finally:
+            await asyncio.to_thread(other.close)
+
+    run_ui(qloop, go(), timeout=120)
+
+
+def test_recently_closed_alarms_by_filter(make_workstation, qloop):
+    async def go():
+        ws, desk, other = await _start(make_workstation)
+        try:
+            alarm_id = await _raise(ws, other, kind="call", priority=3, title="已结束 测试")
+            for path, body in ((f"/alarms/{alarm_id}/acknowledge", {}),
+                               (f"/alarms/{alarm_id}/close",
+                                {"disposition": "duplicate", "note": "同一起警情"})):
+                r = await asyncio.to_thread(other.command, path, body)
+                assert r.status_code == 200, r.text
+            await until(lambda: alarm_id not in ws.hall.alarms, 10, "closed")
+            assert desk.model.row_of(alarm_id) is None
+            # The state filter's last choice shows the recently closed alarms, read only.
+            combo = desk.view._state_combo
+            combo.setCurrentIndex(combo.findData("closed"))
+            await until(lambda: desk.history.row_of(alarm_id) is not None, 10, "the history")
+            assert desk.view.table().model() is desk.history
+            assert desk.view.summary_text().endswith("(read only)")
+            ws.selection.select_alarm(alarm_id)
+            await until(lambda: desk.card.alarm_id() == alarm_id, 5, "the card")
+            assert not desk.card.button("acknowledge").isEnabled()
+            assert desk.card.button("close").toolTip() == "This alarm is closed."
+            assert desk.view.pane_state()["filter"]["states"] == ["closed"]
+            # Back to the open alarms; the live queue was never filtered to "closed".
+            combo.setCurrentIndex(combo.findData("open"))
+            assert desk.view.table().model() is desk.model
+            assert desk.model.alarm_filter().states == frozenset()
         finally:
             await asyncio.to_thread(other.close)
 

@@ -217,3 +217,13 @@ def test_repeat_groups_reset_keeps_open_runs():
     assert groups.toggle("alarm-r1") is not None
     groups.reset(alarms)
     assert groups.is_expanded("alarm-r2")
+
+
+def test_group_window_can_change_and_turn_off():
+    model = AlarmQueueModel(now=lambda: BASE_TIME, group_window=WINDOW)
+    model.apply(True, [_repeat(1, 0), _repeat(2, 3), _repeat(3, 9)])
+    assert model.rowCount() == 2  # 0-3 min fold; 9 min is past the 5-minute window
+    model.set_group_window(timedelta(minutes=10))
+    assert model.rowCount() == 1 and model.group_info("alarm-r3").count == 3
+    model.set_group_window(None)
+    assert model.rowCount() == 3 and model.group_info("alarm-r3") is None

@@ -164,3 +164,34 @@ def test_screenshot(qtbot):
         app.setStyle(saved[0])
         app.setPalette(saved[1])
         app.setFont(saved[2])
+
+
+def test_closed_is_only_ever_the_history_view(view, qtbot):
+    # Without a history model the choice is disabled, and a saved "closed" filter is not
+    # turned into an empty-looking open queue.
+    combo = view._state_combo
+    assert not combo.model().item(combo.findData("closed")).isEnabled()
+    view.restore_pane_state({"filter": {"states": ["closed"]}})
+    assert view.model().alarm_filter().states == frozenset()
+    assert view.model().rowCount() == 5
+    history = AlarmQueueModel(now=lambda: NOW, keep_closed=True)
+    history.apply(True, [make_alarm(state="closed", title="done")])
+    view.set_history_model(history)
+    with qtbot.waitSignal(view.history_requested):
+        view.restore_pane_state({"filter": {"states": ["closed"]}})
+    assert view.table().model() is history and history.rowCount() == 1
+    assert view.summary_text() == "1 closed in the last 12 h (read only)"
+
+
+def test_more_filters_menu(view):
+    view._mine.setChecked(True)
+    assert view.model().alarm_filter().mine
+    assert view._more.text() == "Filters (1)"
+    view._kind_actions["fire"].setChecked(True)
+    assert view.model().alarm_filter().kinds == {"fire"}
+    view.set_stations(["North", "South"])
+    view._station_actions["South"].setChecked(True)
+    assert view.pane_state()["filter"]["stations"] == ["South"]
+    view._clear_more()
+    f = view.model().alarm_filter()
+    assert not (f.mine or f.kinds or f.stations) and view._more.text() == "Filters"

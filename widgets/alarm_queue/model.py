@@ -82,14 +82,16 @@ class AlarmQueueModel(QAbstractTableModel):
                  now: Callable[[], datetime] = utcnow,
                  unit_names: Mapping[str, str] | None = None,
                  ack_targets: Mapping[int, float] | None = None,
-                 group_window: timedelta | None = None) -> None:
+                 group_window: timedelta | None = None, keep_closed: bool = False) -> None:
         super().__init__(parent)
         self._now = now
         self._clock = now()  # the time cells are drawn at; moves on with tick()
         self._phase = False  # flips every tick: flashing rows alternate strong and faint
         self._targets: dict[int, float] = dict(ack_targets or DEFAULT_ACK_TARGETS)
         self._unit_names: dict[str, str] = dict(unit_names or {})
-        self._open = OpenAlarms()  # every open alarm, whatever the filter shows
+        # Every open alarm, whatever the filter shows (and the closed ones too in a history
+        # model: ``keep_closed``).
+        self._open = OpenAlarms(keep_closed)
         self._overdue_cache: tuple[datetime, int] | None = None  # (clock, count)
         self._rows: list[Alarm] = []
         self._row_index: dict[str, int] | None = {}  # id → row; None: to be rebuilt
@@ -186,7 +188,7 @@ class AlarmQueueModel(QAbstractTableModel):
         for alarm in fresh:
             self._open.take(alarm, now)
             row = self._idx().get(alarm.id)
-            visible = alarm.state != "closed" and self._shows(alarm)
+            visible = self._held(alarm) and self._shows(alarm)
             if row is None:
                 if visible:
                     inserted.append(alarm)
@@ -214,7 +216,7 @@ class AlarmQueueModel(QAbstractTableModel):
             key = groups.remove(alarm.id)
             if key is not None:
                 touched.add(key)
-            if alarm.state != "closed" and self._shows(alarm):
+            if self._held(alarm) and self._shows(alarm):
                 touched.add(groups.add(alarm))
         want: dict[str, Alarm] = {}
         anchors: dict[str, Alarm] = {}
@@ -276,6 +278,9 @@ class AlarmQueueModel(QAbstractTableModel):
         if rows:
             self.dataChanged.emit(self.index(min(rows), 0),
                                   self.index(max(rows), len(_COLUMNS) - 1))
+
+    def _held(self, alarm: Alarm) -> bool:
+        return alarm.state != "closed" or self._open.keep_closed
 
     def _shows(self, alarm: Alarm) -> bool:
         """Whether the filter lets ``alarm`` through and its source is not shelved (a P1 is
@@ -474,6 +479,14 @@ class AlarmQueueModel(QAbstractTableModel):
         return self._marks.get(alarm_id)
 
     # --- repeat groups -----------------------------------------------------------------------
+
+    def set_group_window(self, window: timedelta | None) -> None:
+        """Fold repeats within ``window`` (None: every alarm its own row)."""
+        current = self._groups.window if self._groups is not None else None
+        if window == current:
+            return
+        self._groups = RepeatGroups(window) if window is not None else None
+        self._refilter()
 
     def group_info(self, alarm_id: str) -> GroupInfo | None:
         """The run a head row stands for (None for a lone alarm or a member)."""

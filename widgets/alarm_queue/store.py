@@ -27,7 +27,10 @@ def newest_per_id(alarms: Iterable[Alarm]) -> dict[str, Alarm]:
 
 
 class OpenAlarms:
-    def __init__(self) -> None:
+    """``keep_closed``: closed alarms are held like open ones (the queue's history view)."""
+
+    def __init__(self, keep_closed: bool = False) -> None:
+        self.keep_closed = keep_closed
         self.by_id: dict[str, Alarm] = {}
         self.new_ids: set[str] = set()  # open and not yet acknowledged
         self._closed: dict[str, int] = {}  # id → the version it was closed at
@@ -36,7 +39,8 @@ class OpenAlarms:
     def reset(self, alarms: Iterable[Alarm]) -> None:
         """The whole state (a snapshot): nothing in it flashes, it is not news."""
         latest = newest_per_id(alarms)
-        self.by_id = {i: a for i, a in latest.items() if a.state != "closed"}
+        self.by_id = {i: a for i, a in latest.items()
+                      if a.state != "closed" or self.keep_closed}
         for i in self.by_id:
             self._closed.pop(i, None)
         self._closed.update((i, a.version) for i, a in latest.items() if a.state == "closed")
@@ -58,7 +62,7 @@ class OpenAlarms:
 
     def take(self, alarm: Alarm, now: datetime) -> None:
         """Hold ``alarm`` (a version ``fresh`` let through); a closed one is dropped."""
-        if alarm.state == "closed":
+        if alarm.state == "closed" and not self.keep_closed:
             self.by_id.pop(alarm.id, None)
             self.new_ids.discard(alarm.id)
             self._flash_until.pop(alarm.id, None)

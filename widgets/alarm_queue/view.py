@@ -42,7 +42,9 @@ _STATE_CHOICES: tuple[tuple[str, frozenset[str]], ...] = (
     ("open", frozenset()), ("new", frozenset({"new"})),
     ("acknowledged", frozenset({"acknowledged"})), ("dispatched", frozenset({"dispatched"})),
     ("on_scene", frozenset({"on_scene"})),
+    ("closed", frozenset({"closed"})),
 )
+HISTORY_HOURS = 12  # "recently closed": about a shift
 _STATES_BY_KEY = dict(_STATE_CHOICES)
 
 
@@ -83,10 +85,13 @@ class AlarmQueueView(QWidget):
     alarm_activated = Signal(str)  # double-click or Enter on a row (a group folds/unfolds)
     context_menu_requested = Signal(str, QPoint)  # alarm id, global position
     filter_changed = Signal(dict)  # AlarmFilter.to_dict() after the filter bar changed
+    history_requested = Signal()  # "recently closed" chosen: the pane fills the history model
 
     def __init__(self, model: AlarmQueueModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model = model
+        self._live = model  # the open alarms
+        self._history: AlarmQueueModel | None = None  # recently closed ones, when offered
         self._selected_id: str | None = None
         self._reselect_id: str | None = None
         self.setObjectName("alarmQueue")
@@ -117,9 +122,12 @@ class AlarmQueueView(QWidget):
         self._state_combo.setObjectName("alarmQueueState")
         labels = {"open": self.tr("All open"), "new": self.tr("New only"),
                   "acknowledged": self.tr("Acknowledged"), "dispatched": self.tr("Dispatched"),
-                  "on_scene": self.tr("On scene")}
+                  "on_scene": self.tr("On scene"),
+                  "closed": self.tr("Closed in the last {h} h").format(h=HISTORY_HOURS)}
         for key, _states in _STATE_CHOICES:
             self._state_combo.addItem(labels[key], key)
+        self._closed_item = self._state_combo.findData("closed")
+        self._offer_history(False)
         self._state_combo.currentIndexChanged.connect(self._apply_filter)
         # Less used filters behind one button: "mine", kinds, stations.
         self._more = QToolButton(self)
@@ -171,10 +179,7 @@ class AlarmQueueView(QWidget):
         self._clock.timeout.connect(self._tick)
         self._clock.start()
 
-        model.counts_changed.connect(self._update_summary)
-        model.modelAboutToBeReset.connect(self._remember_selection)
-        model.modelReset.connect(self._restore_selection)
-        self._table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self._connect(model)
         self._table.activated.connect(self._on_activated)
         self._table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self._table.customContextMenuRequested.connect(self._on_context_menu)
@@ -269,8 +274,12 @@ class AlarmQueueView(QWidget):
             return
         if "filter" in state:
             alarm_filter = AlarmFilter.from_dict(state["filter"])
+            if "closed" in alarm_filter.states and (self._history is None
+                                                    or len(alarm_filter.states) > 1):
+                # Closed alarms are only in the history view; never an empty "open" queue.
+                alarm_filter = replace(alarm_filter, states=frozenset())
             self._show_filter(alarm_filter)
-            self._model.set_filter(alarm_filter)
+            self._route(alarm_filter)
             self.set_stations(list(self._station_actions))
             self._show_more_label()
         column = Column.__members__.get(str(state.get("sort_column", "")).upper())
@@ -335,12 +344,24 @@ class AlarmQueueView(QWidget):
 
     def _apply_filter(self) -> None:
         self._debounce.stop()
-        alarm_filter = self._filter_from_bar()
+        if self._route(self._filter_from_bar()):
+            self._show_more_label()
+            self.filter_changed.emit(self._model.alarm_filter().to_dict())
+
+    def _route(self, alarm_filter: AlarmFilter) -> bool:
+        """Show ``alarm_filter`` on the model it is for (the history for "closed"); whether
+        anything changed."""
+        history = alarm_filter.states == frozenset({"closed"}) and self._history is not None
+        target = self._history if history and self._history is not None else self._live
+        switched = target is not self._model
+        if switched:
+            self._show_model(target)
+            if history:
+                self.history_requested.emit()
         if alarm_filter == self._model.alarm_filter():
-            return
+            return switched
         self._model.set_filter(alarm_filter)
-        self._show_more_label()
-        self.filter_changed.emit(alarm_filter.to_dict())
+        return True
 
     def _show_filter(self, alarm_filter: AlarmFilter) -> None:
         widgets = [self._search, self._state_combo, *self._priority_buttons.values(),
@@ -379,6 +400,42 @@ class AlarmQueueView(QWidget):
     def _remember_selection(self) -> None:
         self._reselect_id = self._selected_id
 
+    # --- the history (recently closed) ---------------------------------------------------------
+
+    def set_history_model(self, model: AlarmQueueModel) -> None:
+        """Offer "closed in the last hours": ``model`` holds them (the pane fills it)."""
+        self._history = model
+        self._offer_history(True)
+
+    def showing_history(self) -> bool:
+        return self._model is self._history
+
+    def _offer_history(self, on: bool) -> None:
+        item = self._state_combo.model().item(self._closed_item)  # type: ignore[attr-defined]
+        if item is not None:
+            item.setEnabled(on)
+
+    def _connect(self, model: AlarmQueueModel) -> None:
+        model.counts_changed.connect(self._update_summary)
+        model.modelAboutToBeReset.connect(self._remember_selection)
+        model.modelReset.connect(self._restore_selection)
+        self._table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+
+    def _show_model(self, model: AlarmQueueModel) -> None:
+        """Show the live queue or the history in the same table, filter bar and header."""
+        if model is self._model:
+            return
+        old = self._model
+        old.counts_changed.disconnect(self._update_summary)
+        old.modelAboutToBeReset.disconnect(self._remember_selection)
+        old.modelReset.disconnect(self._restore_selection)
+        column, order = old.sort_column(), old.sort_order()
+        self._model = model
+        self._table.setModel(model)
+        self._connect(model)
+        self._table.sortByColumn(column, order)
+        self._update_summary()
+
     def _restore_selection(self) -> None:
         """A reset (new filter, fresh snapshot) keeps the officer's alarm selected if it is
         still shown."""
@@ -393,6 +450,11 @@ class AlarmQueueView(QWidget):
 
     def _update_summary(self) -> None:
         m = self._model
+        if m is self._history:
+            self._summary_plain = self.tr("{n} closed in the last {h} h (read only)").format(
+                n=m.rowCount(), h=HISTORY_HOURS)
+            self._summary.setText(f"<b>{self._summary_plain}</b>")
+            return
         parts = [self.tr("{n} open").format(n=m.open_count()),
                  self.tr("{n} unacknowledged").format(n=m.unacknowledged_count())]
         overdue = self.tr("{n} overdue").format(n=m.overdue_count())
