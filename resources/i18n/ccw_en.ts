@@ -428,6 +428,10 @@
         <translation>Age</translation>
     </message>
     <message>
+        <source>The closed alarms could not be loaded; see the log.</source>
+        <translation>The closed alarms could not be loaded; see the log.</translation>
+    </message>
+    <message>
         <source>{sources}, {alarms} hidden (P1 always shown)</source>
         <translation>{sources}, {alarms} hidden (P1 always shown)</translation>
     </message>
@@ -812,6 +816,10 @@
         <translation>Log in first.</translation>
     </message>
     <message>
+        <source>This alarm is closed.</source>
+        <translation>This alarm is closed.</translation>
+    </message>
+    <message>
         <source>This alarm is being closed.</source>
         <translation>This alarm is being closed.</translation>
     </message>
@@ -934,34 +942,6 @@
     <message>
         <source>{fold} {n}× {first}–{last} · {title}</source>
         <translation>{fold} {n}× {first}–{last} · {title}</translation>
-    </message>
-    <message>
-        <source>available</source>
-        <translation>available</translation>
-    </message>
-    <message>
-        <source>dispatched</source>
-        <translation>dispatched</translation>
-    </message>
-    <message>
-        <source>en route</source>
-        <translation>en route</translation>
-    </message>
-    <message>
-        <source>on scene</source>
-        <translation>on scene</translation>
-    </message>
-    <message>
-        <source>busy</source>
-        <translation>busy</translation>
-    </message>
-    <message>
-        <source>out of service</source>
-        <translation>out of service</translation>
-    </message>
-    <message>
-        <source>off duty</source>
-        <translation>off duty</translation>
     </message>
     <message>
         <source>{n} min</source>
@@ -1191,6 +1171,10 @@
         <translation>On scene</translation>
     </message>
     <message>
+        <source>Closed in the last {h} h</source>
+        <translation>Closed in the last {h} h</translation>
+    </message>
+    <message>
         <source>Only mine (acknowledged or raised by me)</source>
         <translation>Only mine (acknowledged or raised by me)</translation>
     </message>
@@ -1213,6 +1197,10 @@
     <message>
         <source>Filters</source>
         <translation>Filters</translation>
+    </message>
+    <message>
+        <source>{n} closed in the last {h} h (read only)</source>
+        <translation>{n} closed in the last {h} h (read only)</translation>
     </message>
     <message>
         <source>{n} open</source>

@@ -428,6 +428,10 @@
         <translation>已过时间</translation>
     </message>
     <message>
+        <source>The closed alarms could not be loaded; see the log.</source>
+        <translation>已结束警情未能加载，详见日志。</translation>
+    </message>
+    <message>
         <source>{sources}, {alarms} hidden (P1 always shown)</source>
         <translation>{sources}，隐藏 {alarms}（1 级警情始终显示）</translation>
     </message>
@@ -812,6 +816,10 @@
         <translation>请先登录。</translation>
     </message>
     <message>
+        <source>This alarm is closed.</source>
+        <translation>该警情已结束。</translation>
+    </message>
+    <message>
         <source>This alarm is being closed.</source>
         <translation>该警情正在结束。</translation>
     </message>
@@ -934,34 +942,6 @@
     <message>
         <source>{fold} {n}× {first}–{last} · {title}</source>
         <translation>{fold} {n}× {first}–{last} · {title}</translation>
-    </message>
-    <message>
-        <source>available</source>
-        <translation>空闲</translation>
-    </message>
-    <message>
-        <source>dispatched</source>
-        <translation>已调派</translation>
-    </message>
-    <message>
-        <source>en route</source>
-        <translation>途中</translation>
-    </message>
-    <message>
-        <source>on scene</source>
-        <translation>已到场</translation>
-    </message>
-    <message>
-        <source>busy</source>
-        <translation>忙碌</translation>
-    </message>
-    <message>
-        <source>out of service</source>
-        <translation>暂停勤务</translation>
-    </message>
-    <message>
-        <source>off duty</source>
-        <translation>下班</translation>
     </message>
     <message>
         <source>{n} min</source>
@@ -1191,6 +1171,10 @@
         <translation>已到场</translation>
     </message>
     <message>
+        <source>Closed in the last {h} h</source>
+        <translation>近 {h} 小时已结束</translation>
+    </message>
+    <message>
         <source>Only mine (acknowledged or raised by me)</source>
         <translation>仅我的（由我确认或新建）</translation>
     </message>
@@ -1213,6 +1197,10 @@
     <message>
         <source>Filters</source>
         <translation>筛选</translation>
+    </message>
+    <message>
+        <source>{n} closed in the last {h} h (read only)</source>
+        <translation>近 {h} 小时已结束 {n} 起（只读）</translation>
     </message>
     <message>
         <source>{n} open</source>

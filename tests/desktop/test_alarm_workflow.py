@@ -326,3 +326,40 @@ def test_recently_closed_alarms_by_filter(make_workstation, qloop):
             await asyncio.to_thread(other.close)
 
     run_ui(qloop, go(), timeout=120)
+
+
+def test_shelving_a_source_is_audited_and_hides_its_alarms(make_workstation, qloop):
+    async def go():
+        ws, desk, other = await _start(make_workstation)
+        try:
+            # Hand-raised alarms have the raising operator as their source: shelve it.
+            first = await _raise(ws, other, kind="intrusion", priority=3, title="门磁 1")
+            ws.selection.select_alarm(first)
+            await until(lambda: desk.card.alarm_id() == first, 5, "the card")
+            desk.commands.shelve()
+            dialog = desk.commands.dialog
+            assert not dialog.ok.isEnabled()  # a reason is required
+            dialog.text.setPlainText("雨天误报频繁")
+            dialog.ok.click()
+            await until(lambda: ws.shelves.keys(), 5, "the shelf")
+            assert desk.model.row_of(first) is None
+            assert desk.shelf_line.isVisible() and "1 source shelved" in desk.shelf_line.text()
+            # A P1 from the shelved source is still shown.
+            p1 = await _raise(ws, other, kind="panic", priority=1, title="一键报警")
+            await until(lambda: desk.model.row_of(p1) is not None, 5, "the P1")
+
+            session = ws.service.session
+
+            def audit_rows():
+                with session.journal.engine.connect() as conn:
+                    return [r[0] for r in conn.exec_driver_sql("SELECT data FROM audit")]
+
+            rows = await session.writer.run(audit_rows)
+            assert any('"shelve_source"' in r and "雨天误报频繁" in r for r in rows)
+            assert session.audit_log.verify().ok
+            ws.shelves.unshelve(next(iter(ws.shelves.keys())))
+            await until(lambda: desk.model.row_of(first) is not None, 5, "back")
+        finally:
+            await asyncio.to_thread(other.close)
+
+    run_ui(qloop, go(), timeout=120)
