@@ -90,6 +90,7 @@ class AlarmDesk(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
+        self._split_done = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(shelf_bar)
@@ -148,8 +149,15 @@ class AlarmDesk(QWidget):
         super().resizeEvent(event)
         wide = event.size().width() >= SIDE_BY_SIDE_WIDTH
         orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
-        if self.splitter.orientation() != orientation:
+        if self.splitter.orientation() != orientation or not self._split_done:
+            # The card needs room for its details and map: beside the queue two fifths of the
+            # width, under it half the height (the officer's own drag is kept until the
+            # orientation changes).
             self.splitter.setOrientation(orientation)
+            size = event.size().width() if wide else event.size().height()
+            queue = size * 3 // 5 if wide else size // 2
+            self.splitter.setSizes([queue, size - queue])
+            self._split_done = size > 100
 
     def _shortcut(self, key: str, slot: Any, context: Qt.ShortcutContext) -> None:
         shortcut = QShortcut(QKeySequence(key), self)
