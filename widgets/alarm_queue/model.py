@@ -37,7 +37,7 @@ from widgets.alarm_queue.columns import (
 )
 from widgets.alarm_queue.filters import NO_CONTEXT, AlarmFilter, FilterContext
 from widgets.alarm_queue.groups import GroupKey, RepeatGroups
-from widgets.alarm_queue.keys import HAYSTACK, KeyCache
+from widgets.alarm_queue.keys import DEFAULT, HAYSTACK, KeyCache
 from widgets.alarm_queue.rows import RowOrder, contiguous_ranges_descending
 from widgets.alarm_queue.store import OpenAlarms
 from widgets.i18n import tr
@@ -166,6 +166,7 @@ class AlarmQueueModel(QAbstractTableModel):
         if reset:
             self.beginResetModel()
             self._open.reset(alarms)
+            self._precompute_keys(list(self._open.by_id.values()))
             self._rebuild_rows()
             self.endResetModel()
             self._counts_changed()
@@ -173,11 +174,21 @@ class AlarmQueueModel(QAbstractTableModel):
         fresh = self._open.fresh(alarms, same_version=same_version)
         if not fresh:
             return
+        self._precompute_keys(fresh)
         if self._groups is None:
             self._apply_plain(fresh, now)
         else:
             self._apply_grouped(fresh, now)
         self._counts_changed()
+
+    def _precompute_keys(self, alarms: list[Alarm]) -> None:
+        """The default order and the search text of arriving alarms, computed as they come
+        (microseconds each) instead of all at the officer's first filter or sort; old
+        versions are forgotten now and then."""
+        self._keys.values(DEFAULT, alarms)
+        self._keys.values(HAYSTACK, alarms)
+        if self._keys.size() > 2 * len(self._open.by_id) + 1024:
+            self._keys.prune(self._open.by_id.values())
 
     def _apply_plain(self, fresh: list[Alarm], now: datetime) -> None:
         self._by_default = None
@@ -316,8 +327,6 @@ class AlarmQueueModel(QAbstractTableModel):
 
     def _rebuild_rows(self) -> None:
         self._by_default = None
-        if self._keys.size() > 2 * len(self._open.by_id) + 1024:
-            self._keys.prune(self._open.by_id.values())
         shown = self._shown_alarms()
         self._anchors.clear()
         self._group_info.clear()
