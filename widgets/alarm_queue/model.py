@@ -38,7 +38,7 @@ from widgets.alarm_queue.columns import (
 from widgets.alarm_queue.filters import NO_CONTEXT, AlarmFilter, FilterContext
 from widgets.alarm_queue.groups import GroupKey, RepeatGroups
 from widgets.alarm_queue.keys import DEFAULT, HAYSTACK, KeyCache
-from widgets.alarm_queue.rows import RowOrder, contiguous_ranges_descending
+from widgets.alarm_queue.rows import DefaultOrder, RowOrder, contiguous_ranges_descending
 from widgets.alarm_queue.store import OpenAlarms
 from widgets.i18n import tr
 
@@ -109,6 +109,8 @@ class AlarmQueueModel(QAbstractTableModel):
         # header click then sorts once, not twice (cleared by every change of the rows).
         self._by_default: list[Alarm] | None = None
         self._aligned: dict[Column, list[Any]] = {}  # column keys in _by_default's order
+        self._default_order = DefaultOrder(self._keys)  # the shown rows, own order, kept
+        self._entries: list[tuple[Alarm, tuple[Any, ...]]] = []  # _default_order's, read
 
     # --- Qt model interface ----------------------------------------------------------------
 
@@ -182,11 +184,11 @@ class AlarmQueueModel(QAbstractTableModel):
         self._counts_changed()
 
     def _precompute_keys(self, alarms: list[Alarm]) -> None:
-        """The default order and the search text of arriving alarms, computed as they come
-        (microseconds each) instead of all at the officer's first filter or sort; old
-        versions are forgotten now and then."""
-        self._keys.values(DEFAULT, alarms)
-        self._keys.values(HAYSTACK, alarms)
+        """The sort keys and search text of arriving alarms, computed as they come (a few
+        microseconds each) instead of all at the officer's first filter or header click;
+        old versions are forgotten now and then."""
+        for what in (DEFAULT, HAYSTACK, *_COLUMNS):
+            self._keys.values(what, alarms)
         if self._keys.size() > 2 * len(self._open.by_id) + 1024:
             self._keys.prune(self._open.by_id.values())
 
@@ -210,6 +212,7 @@ class AlarmQueueModel(QAbstractTableModel):
                 # between); the signals below tell the views.
                 (moved if self._order.raw_key(self._rows[row]) != self._order.raw_key(alarm)
                  else in_place).append(alarm)
+                self._default_order.replace(self._rows[row], alarm)
                 self._rows[row] = alarm
         self._emit_changes(removed, moved, inserted, in_place)
 
@@ -262,6 +265,7 @@ class AlarmQueueModel(QAbstractTableModel):
                     moved.append(alarm)
                 else:
                     in_place.append(alarm)  # a head's count may have changed
+                self._default_order.replace(self._rows[row], alarm)
                 self._rows[row] = alarm
         if not expanded:
             self._emit_changes(removed, moved, inserted, in_place)
@@ -272,6 +276,8 @@ class AlarmQueueModel(QAbstractTableModel):
             first = len(self._rows)
             self.beginInsertRows(_NO_INDEX, first, first + len(inserted) - 1)
             self._rows.extend(inserted)
+            for alarm in inserted:
+                self._default_order.add(alarm)
             self.endInsertRows()
         self._by_default = None
         self._relayout(self._sort_rows)
@@ -305,8 +311,14 @@ class AlarmQueueModel(QAbstractTableModel):
 
     def _sort_rows(self) -> None:
         if self._by_default is None or len(self._by_default) != len(self._rows):
-            self._by_default = self._order.default_order(self._rows)
+            if len(self._default_order) != len(self._rows):  # never expected: start over
+                self._default_order.reset(self._rows)
+            self._entries = self._default_order.entries()
+            self._by_default = [e[0] for e in self._entries]
             self._aligned.clear()
+        column = self._order.column
+        if column not in self._aligned and column != Column.ACK_TIMER and not self._anchors:
+            self._aligned[column] = [e[1][column] for e in self._entries]
         self._order.sort(self._rows, self._by_default, self._aligned)
 
     def _shown_alarms(self) -> list[Alarm]:
@@ -340,6 +352,7 @@ class AlarmQueueModel(QAbstractTableModel):
                         self._anchors[alarm_id] = head
                 self._note_groups(key)
         self._rows = shown
+        self._default_order.reset(shown)
         self._sort_rows()
         self._reindex()
 
@@ -368,6 +381,8 @@ class AlarmQueueModel(QAbstractTableModel):
             return
         for first, last in contiguous_ranges_descending(rows):
             self.beginRemoveRows(_NO_INDEX, first, last)
+            for alarm in self._rows[first:last + 1]:
+                self._default_order.remove(alarm)
             del self._rows[first:last + 1]
             self.endRemoveRows()
         self._reindex()
@@ -394,6 +409,8 @@ class AlarmQueueModel(QAbstractTableModel):
             first = pos + shift
             self.beginInsertRows(_NO_INDEX, first, first + len(block) - 1)
             self._rows[first:first] = block
+            for alarm in block:
+                self._default_order.add(alarm)
             self.endInsertRows()
             shift += len(block)
         self._reindex()
