@@ -110,7 +110,6 @@ class AlarmQueueModel(QAbstractTableModel):
         self._by_default: list[Alarm] | None = None
         self._aligned: dict[Column, list[Any]] = {}  # column keys in _by_default's order
         self._default_order = DefaultOrder(self._keys)  # the shown rows, own order, kept
-        self._entries: list[tuple[Alarm, tuple[Any, ...]]] = []  # _default_order's, read
 
     # --- Qt model interface ----------------------------------------------------------------
 
@@ -313,12 +312,8 @@ class AlarmQueueModel(QAbstractTableModel):
         if self._by_default is None or len(self._by_default) != len(self._rows):
             if len(self._default_order) != len(self._rows):  # never expected: start over
                 self._default_order.reset(self._rows)
-            self._entries = self._default_order.entries()
-            self._by_default = [e[0] for e in self._entries]
+            self._by_default = self._default_order.alarms()
             self._aligned.clear()
-        column = self._order.column
-        if column not in self._aligned and column != Column.ACK_TIMER and not self._anchors:
-            self._aligned[column] = [e[1][column] for e in self._entries]
         self._order.sort(self._rows, self._by_default, self._aligned)
 
     def _shown_alarms(self) -> list[Alarm]:

@@ -112,28 +112,25 @@ class DefaultOrder:
     """The shown rows in the queue's own order, kept up to date batch by batch (a bisection
     per changed row), so a header click sorts once — by its column — instead of twice.
 
-    Held as the sorted default keys (unique: they end with the alarm id) and, per key, the
-    alarm with its column keys (read in this order without a lookup per alarm)."""
+    Held as the sorted default keys (unique: they end with the alarm id) and key → alarm."""
 
     def __init__(self, keys: KeyCache) -> None:
         self._keys = keys
         self._sorted: list[str] = []
-        self._by_key: dict[str, tuple[Alarm, tuple[Any, ...]]] = {}
+        self._by_key: dict[str, Alarm] = {}
 
     def __len__(self) -> int:
         return len(self._sorted)
 
     def reset(self, rows: Sequence[Alarm]) -> None:
-        columns = zip(*(self._keys.values(c, rows) for c in Column), strict=True)
-        self._by_key = dict(zip(self._keys.values(DEFAULT, rows),
-                                zip(rows, columns, strict=True), strict=True))
+        self._by_key = dict(zip(self._keys.values(DEFAULT, rows), rows, strict=True))
         self._sorted = sorted(self._by_key)
 
     def add(self, alarm: Alarm) -> None:
         key = self._keys.value(DEFAULT, alarm)
         if key not in self._by_key:
             insort(self._sorted, key)
-        self._by_key[key] = (alarm, tuple(self._keys.value(c, alarm) for c in Column))
+        self._by_key[key] = alarm
 
     def remove(self, alarm: Alarm) -> None:
         key = self._keys.value(DEFAULT, alarm)
@@ -145,9 +142,7 @@ class DefaultOrder:
             self.remove(old)
         self.add(new)
 
-    def entries(self) -> list[tuple[Alarm, tuple[Any, ...]]]:
-        """(alarm, its column keys) in the queue's own order. The acknowledge-timer key
-        depends on the targets: read it from the key cache, not from here."""
+    def alarms(self) -> list[Alarm]:
         return list(map(self._by_key.__getitem__, self._sorted))
 
 
