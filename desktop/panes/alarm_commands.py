@@ -332,6 +332,12 @@ class AlarmCommands(QObject):
 
         self._spawn(guarded())
 
+    def cancel_tasks(self) -> None:
+        """Dialog results still being queued when the pane closes: the outbox has what was
+        written; what was not is abandoned with the pane (its messages have nowhere to go)."""
+        for task in list(self._tasks):
+            task.cancel()
+
     def _spawn(self, coro: Coroutine[Any, Any, Any]) -> None:
         task = asyncio.get_event_loop().create_task(coro)
         self._tasks.add(task)

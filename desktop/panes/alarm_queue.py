@@ -117,7 +117,7 @@ class AlarmDesk(QWidget):
             ctx.session.subscribe(self._session_changed),
             ctx.shelves.subscribe(lambda _shelves: self._shelves_changed()),
         ]
-        self.destroyed.connect(lambda *_: [u() for u in self._unsubscribe])
+        self.destroyed.connect(lambda *_: self._cleanup())  # a lambda: self is going away
         if ctx.commands is not None:
             for command in self.commands.palette_commands():
                 ctx.commands.register(command)
@@ -136,6 +136,14 @@ class AlarmDesk(QWidget):
         self.model.ack_targets = ack_targets(settings)
         window = settings.repeat_window_minutes
         self.model.set_group_window(timedelta(minutes=window) if window > 0 else None)
+
+    def _cleanup(self, *_: object) -> None:
+        """The pane is going: stop listening, and stop work that would write into it."""
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()
+        if self._history_task is not None:
+            self._history_task.cancel()
+        self.commands.cancel_tasks()
 
     # --- the layout's part --------------------------------------------------------------------
 
