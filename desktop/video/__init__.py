@@ -1,0 +1,1 @@
+"""Live video: libVLC players, RTSP relays, the wall's tiles."""
