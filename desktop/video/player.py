@@ -36,7 +36,8 @@ def instance_args(software: bool, extra: Sequence[str] = ()) -> list[str]:
 
 class PlayerEvents(QObject):
     """Emitted on the UI thread: (generation, kind) with kind one of "opening", "playing",
-    "frame" (video output started / a picture was shown), "error", "end", "stopped"."""
+    "frame" (the video output started), "error", "end". Ongoing pictures are counted by
+    polling ``TilePlayer.displayed_pictures`` (libVLC sends no per-frame event)."""
 
     event = Signal(int, str)
 
@@ -47,7 +48,6 @@ _KINDS = {
     "MediaPlayerVout": "frame",
     "MediaPlayerEncounteredError": "error",
     "MediaPlayerEndReached": "end",
-    "MediaPlayerStopped": "stopped",
 }
 
 
