@@ -1,0 +1,274 @@
+"""``VideoTile``: one tile of the video wall — a native video surface driven by a
+``StreamLifecycle``, with a bar that always says what the tile shows.
+
+The lifecycle decides (start, stall, retry, give up on an offline camera); this class carries
+out its effects on the UI thread: it makes a ``TilePlayer`` per start (and an RTSP relay
+where libVLC has no RTSP), releases replaced ones, polls the displayed-picture count twice a
+second (libVLC sends no per-frame event) and feeds it back as "frame" events.
+
+The bar sits *above* the picture, not over it: a native video window covers any Qt widget
+drawn on top of it. When there is no picture the surface gives way to a card that says why
+(connecting, signal lost at …, reconnecting in N s, camera offline, no camera).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from backend_client.schemas import Camera
+from desktop.state.stream_lifecycle import (
+    Effect,
+    StartPlayer,
+    StopPlayer,
+    StreamLifecycle,
+    StreamState,
+)
+from desktop.video.player import PlayerEvents, TilePlayer, instance_args
+from desktop.video.rtsp_relay import RelayError, RtspRelay, needs_relay
+from widgets.colors import CONNECTION_COLORS, NOTICE_COLORS, SECONDARY_TEXT
+from widgets.i18n import tr
+
+log = logging.getLogger(__name__)
+
+TICK_MS = 500  # stall detection and the countdown; a lost signal shows within 3 s
+
+
+class VideoEngine:
+    """The one libVLC instance the wall's players share. Software rendering unless told
+    otherwise (``CCW_VIDEO_HW=1``, a setting later): under Xvfb and on GPU-less hall PCs the
+    OpenGL output costs ten times the CPU (platform notes)."""
+
+    def __init__(self, software: bool | None = None) -> None:
+        import vlc
+
+        if software is None:
+            software = os.environ.get("CCW_VIDEO_HW", "") != "1"
+        self.software = software
+        self.instance: Any = vlc.Instance(instance_args(software))
+        if self.instance is None:
+            raise RuntimeError("libVLC refused to start with the wall's options")
+
+    def release(self) -> None:
+        self.instance.release()
+
+
+class _Surface(QWidget):
+    """The native window libVLC draws into; tells when Qt gives it a new one (re-parenting
+    a floated or docked pane recreates native windows)."""
+
+    window_changed = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_NativeWindow)
+        self.setAttribute(Qt.WidgetAttribute.WA_DontCreateNativeAncestors)
+        self.setAutoFillBackground(True)
+        self.setStyleSheet("background: black;")
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.WinIdChange:
+            self.window_changed.emit()
+        return super().event(event)
+
+
+class VideoTile(QFrame):
+    activated = Signal()  # double-click: focus or restore
+
+    def __init__(self, engine: VideoEngine, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("videoTile")
+        self.setFrameShape(QFrame.Shape.Box)
+        self.engine = engine
+        self.camera: Camera | None = None
+        self.main_stream = False
+        self.lifecycle = StreamLifecycle()
+        self.events = PlayerEvents(self)
+        self.events.event.connect(self._player_event)
+        self._player: TilePlayer | None = None
+        self._relay: RtspRelay | None = None
+        self._pictures = 0
+        self._pictures_at = time.monotonic()
+        self.fps = 0.0
+
+        self._name = QLabel(self)
+        self._name.setObjectName("videoTileName")
+        self._state = QLabel(self)
+        self._state.setObjectName("videoTileState")
+        self._clock = QLabel(self)
+        self._clock.setObjectName("videoTileClock")
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 1, 4, 1)
+        bar.addWidget(self._name, 1)
+        bar.addWidget(self._state)
+        bar.addWidget(self._clock)
+
+        self.surface = _Surface(self)
+        self.surface.window_changed.connect(self._rebind)
+        self._card = QLabel(self)
+        self._card.setObjectName("videoTileCard")
+        self._card.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._card.setWordWrap(True)
+        self._card.setStyleSheet(f"color: {SECONDARY_TEXT}; background: #0d0f12;")
+        self._stack = QStackedWidget(self)
+        self._stack.addWidget(self.surface)
+        self._stack.addWidget(self._card)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(1, 1, 1, 1)
+        layout.setSpacing(0)
+        layout.addLayout(bar)
+        layout.addWidget(self._stack, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+        self._show_view()
+
+    # --- what the wall asks ----------------------------------------------------------------
+
+    def set_camera(self, camera: Camera | None, main_stream: bool = False) -> None:
+        """Show this camera (its main stream when the tile is large/focused), or nothing."""
+        same = (camera is not None and self.camera is not None and camera.id == self.camera.id
+                and main_stream == self.main_stream and self._url_of(camera) == self.lifecycle.url)
+        self.camera, self.main_stream = camera, main_stream
+        if camera is None:
+            self._apply(self.lifecycle.stop())
+        elif not same:
+            self._apply(self.lifecycle.stop())
+            # Tell the lifecycle whether this camera is offline before it starts it.
+            self._apply(self.lifecycle.camera_offline() if camera.status == "offline"
+                        else self.lifecycle.camera_online())
+            self._apply(self.lifecycle.start(self._url_of(camera)))
+        self._show_view()
+
+    def camera_changed(self, camera: Camera | None) -> None:
+        """The server's camera (status) changed: offline stops retries, online resumes."""
+        if camera is None or self.camera is None or camera.id != self.camera.id:
+            return
+        self.camera = camera
+        self._apply(self.lifecycle.camera_offline() if camera.status == "offline"
+                    else self.lifecycle.camera_online())
+
+    def stop(self) -> None:
+        """Stop the stream and release the player (the tile stays)."""
+        self._apply(self.lifecycle.stop())
+        self._timer.stop()
+
+    def view_label(self) -> str:
+        return self.lifecycle.view().label
+
+    def displayed_pictures(self) -> int:
+        return self._player.displayed_pictures() if self._player is not None else 0
+
+    def mouseDoubleClickEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        self.activated.emit()
+        super().mouseDoubleClickEvent(event)
+
+    # --- the lifecycle's effects ---------------------------------------------------------------
+
+    def _url_of(self, camera: Camera) -> str | None:
+        streams = camera.streams
+        return (streams.main or streams.sub) if self.main_stream else (streams.sub
+                                                                        or streams.main)
+
+    def _apply(self, effects: list[Effect]) -> None:
+        for effect in effects:
+            if isinstance(effect, StopPlayer):
+                self._release_player()
+            elif isinstance(effect, StartPlayer):
+                self._start_player(effect)
+            # ScheduleRetry: the half-second tick calls the lifecycle when it falls due.
+        self._show_view()
+
+    def _start_player(self, effect: StartPlayer) -> None:
+        self._release_player()
+        url = effect.url
+        if needs_relay(url):
+            self._relay = RtspRelay(url)
+            try:
+                url = self._relay.start()
+            except RelayError as e:
+                log.error("camera %s: %s", self.camera.id if self.camera else "?", e)
+                self._relay = None
+                self._apply(self.lifecycle.on_event(effect.generation, "error"))
+                return
+        self._player = TilePlayer(self.engine.instance, self.events, effect.generation)
+        self._player.set_window(int(self.surface.winId()))
+        self._player.play(url)
+        self._pictures = 0
+        self._pictures_at = time.monotonic()
+
+    def _release_player(self) -> None:
+        player, self._player = self._player, None
+        if player is not None:
+            player.release()
+        relay, self._relay = self._relay, None
+        if relay is not None:
+            relay.stop()
+        self.fps = 0.0
+
+    def _rebind(self) -> None:
+        if self._player is not None:
+            self._player.set_window(int(self.surface.winId()))
+
+    # --- events and time -------------------------------------------------------------------------
+
+    def _player_event(self, generation: int, kind: str) -> None:
+        self._apply(self.lifecycle.on_event(generation, kind))
+
+    def _tick(self) -> None:
+        player = self._player
+        if player is not None:
+            count = player.displayed_pictures()
+            now = time.monotonic()
+            if count > self._pictures:
+                self.fps = (count - self._pictures) / max(now - self._pictures_at, 1e-3)
+                self._pictures, self._pictures_at = count, now
+                self._apply(self.lifecycle.on_event(player.generation, "frame"))
+        self._apply(self.lifecycle.tick())
+
+    def _show_view(self) -> None:
+        view = self.lifecycle.view()
+        camera = self.camera
+        self._name.setText(camera.name if camera else tr("No camera"))
+        self._clock.setText(datetime.now().strftime("%H:%M:%S"))
+        lost = view.lost_at.astimezone().strftime("%H:%M:%S") if view.lost_at else ""
+        texts = {
+            "idle": tr("No camera: drag one here"),
+            "connecting": tr("Connecting…"),
+            "live": tr("live"),
+            "signal_lost": tr("SIGNAL LOST {t}").format(t=lost),
+            "reconnecting": tr("Signal lost at {t} · reconnecting in {n} s").format(
+                t=lost, n=int(view.retry_in + 0.999) if view.retry_in is not None else 0),
+            "failed": tr("No stream for this camera"),
+            "offline": tr("Camera offline"),
+            "stopped": tr("No camera: drag one here"),
+        }
+        text = texts[view.label]
+        if view.label == "live":
+            badge = f"{text} · {self.fps:.0f} fps"
+            swatch = CONNECTION_COLORS["online"]
+        elif view.label in ("signal_lost", "reconnecting", "offline", "failed"):
+            badge = text
+            swatch = NOTICE_COLORS["critical"]
+        else:
+            badge = text
+            swatch = CONNECTION_COLORS["connecting"]
+        self._state.setText(f" {badge} ")
+        self._state.setStyleSheet(f"background: {swatch.background}; color: {swatch.text};")
+        picture = view.state in (StreamState.PLAYING, StreamState.STALLED, StreamState.STARTING)
+        self._card.setText(text if not picture else "")
+        self._stack.setCurrentWidget(self.surface if picture else self._card)
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        self.stop()
+        super().closeEvent(event)
+
