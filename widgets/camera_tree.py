@@ -29,6 +29,7 @@ from widgets.i18n import tr
 
 CAMERA_MIME = "application/x-ccw-camera-ids"  # newline-separated camera ids
 CameraIdRole = int(Qt.ItemDataRole.UserRole) + 1
+BranchRole = int(Qt.ItemDataRole.UserRole) + 2  # a station, grid or group name (untranslated)
 _ONLINE = QBrush(QColor(CONNECTION_COLORS["online"].background))
 _OFFLINE = QBrush(QColor(SECONDARY_TEXT))
 
@@ -188,6 +189,7 @@ class CameraTree(QWidget):
                     key = placement.path[:depth + 1]
                     if key not in branches:
                         item = QStandardItem(key[-1])
+                        item.setData(key[-1], BranchRole)
                         item.setEditable(False)
                         item.setDragEnabled(False)
                         parent.appendRow(item)
@@ -236,9 +238,7 @@ class CameraTree(QWidget):
         return paths
 
     def _branch_name(self, index: QModelIndex) -> str:
-        source = self._proxy.mapToSource(index)
-        item = self._model.itemFromIndex(source)
-        return item.text().split("  (")[0] if item is not None else ""
+        return str(index.data(BranchRole) or "")
 
     def _restore(self, expanded: set[str], selected: set[str]) -> None:
         selection = self._view.selectionModel()

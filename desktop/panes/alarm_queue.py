@@ -108,6 +108,7 @@ class AlarmDesk(QWidget):
         self.card.action_requested.connect(self._card_action)
         self.card.member_selected.connect(self._select_member)
         self.card.group_toggled.connect(self._toggle_group)
+        self.card.show_on_wall.connect(self._show_on_wall)
         self.model.counts_changed.connect(self._show_count)
 
         self._unsubscribe = [
@@ -303,11 +304,16 @@ class AlarmDesk(QWidget):
             watch_entry=hall.watchlist.get(alarm.watchlist_id or ""),
             may_see_watchlist=ctx.session.may("watchlist_details"),
             pending=pending, why_not={a: self.commands.why_not(a) for a in actions},
+            wall_available=ctx.wall.available,
             nearby_units=[*[hall.units[u] for u in alarm.assigned_unit_ids if u in hall.units],
                           *nearby])
 
     def _card_action(self, action: str) -> None:
         getattr(self.commands, action)()
+
+    def _show_on_wall(self, camera_ids: list[str]) -> None:
+        alarm = self.commands.selected()
+        self.ctx.wall.show(camera_ids, alarm.priority if alarm is not None else None)
 
     def _select_member(self, alarm_id: str) -> None:
         self.ctx.selection.select_alarm(alarm_id)

@@ -16,6 +16,7 @@ from desktop.state.pending import PendingCommands
 from desktop.state.selection import Selection
 from desktop.state.session import SessionState
 from desktop.state.shelves import Shelves
+from desktop.state.wall_link import WallLink
 
 AuditFn = Callable[[str, str, str | None, dict[str, Any]], Awaitable[object]]
 HistoryFn = Callable[[datetime], Awaitable[list[Alarm]]]
@@ -45,3 +46,5 @@ class PaneContext:
     commands: Any = None
     # Closed alarms since a time: the local cache's, completed from the history endpoint.
     history: HistoryFn = _no_history
+    # Putting cameras on the video wall from other panes (the wall pane attaches itself).
+    wall: WallLink = field(default_factory=WallLink)

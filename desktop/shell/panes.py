@@ -16,6 +16,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop.panes.alarm_queue import build_alarm_queue
+from desktop.panes.video_wall import build_video_wall
 from desktop.shell.pane_context import PaneContext
 
 ALL_ROLES = frozenset({"duty_officer", "supervisor", "video_patrol", "leadership"})
@@ -41,7 +42,7 @@ class PaneSpec:
 PANES: tuple[PaneSpec, ...] = (
     PaneSpec("video_wall", QT_TRANSLATE_NOOP("Panes", "Video wall"), "pane-video-wall",
              ads.CenterDockWidgetArea, None, ALL_ROLES,
-             QT_TRANSLATE_NOOP("Panes", "Video wall: live camera tiles")),
+             QT_TRANSLATE_NOOP("Panes", "Video wall: live camera tiles"), build_video_wall),
     PaneSpec("alarm_queue", QT_TRANSLATE_NOOP("Panes", "Alarm queue"), "pane-alarm-queue",
              ads.LeftDockWidgetArea, None, ALL_ROLES,
              QT_TRANSLATE_NOOP("Panes", "Alarm queue and the alarm workflow"),

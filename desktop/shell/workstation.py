@@ -244,6 +244,10 @@ class Workstation:
         if self.demo_server is not None:
             await asyncio.to_thread(self.demo_server.close)
             self.demo_server = None
+        for widget in self.window.pane_widgets.values():
+            shutdown = getattr(widget, "shutdown", None)
+            if shutdown is not None:
+                shutdown()  # panes with players or threads stop them while they exist
         self.guard.close()
         self.sounds.close()
         self.gc_pacer.close()

@@ -20,7 +20,15 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from backend_client.schemas import Camera
 from desktop.state.stream_lifecycle import (
@@ -103,6 +111,10 @@ class VideoTile(QFrame):
         self._state.setObjectName("videoTileState")
         self._clock = QLabel(self)
         self._clock.setObjectName("videoTileClock")
+        # A small tile on a 6 × 6 wall is ~150 px wide: the bar's texts may be cut, never
+        # widen the tile (a wall screen cannot grow).
+        for label in (self._name, self._state):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 1, 4, 1)
         bar.addWidget(self._name, 1)
@@ -113,6 +125,7 @@ class VideoTile(QFrame):
         self.surface.window_changed.connect(self._rebind)
         self._card = QLabel(self)
         self._card.setObjectName("videoTileCard")
+        self._card.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self._card.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._card.setWordWrap(True)
         self._card.setStyleSheet(f"color: {SECONDARY_TEXT}; background: #0d0f12;")
@@ -253,17 +266,21 @@ class VideoTile(QFrame):
             "stopped": tr("No camera: drag one here"),
         }
         text = texts[view.label]
+        badges = {"live": tr("live · {n} fps").format(n=round(self.fps)),
+                  "signal_lost": tr("SIGNAL LOST"), "reconnecting": tr("signal lost"),
+                  "offline": tr("offline"), "failed": tr("no stream"),
+                  "connecting": tr("connecting")}
+        badge = badges.get(view.label, "")
         if view.label == "live":
-            badge = f"{text} · {self.fps:.0f} fps"
             swatch = CONNECTION_COLORS["online"]
         elif view.label in ("signal_lost", "reconnecting", "offline", "failed"):
-            badge = text
             swatch = NOTICE_COLORS["critical"]
         else:
-            badge = text
             swatch = CONNECTION_COLORS["connecting"]
-        self._state.setText(f" {badge} ")
-        self._state.setStyleSheet(f"background: {swatch.background}; color: {swatch.text};")
+        self._state.setText(f" {badge} " if badge else "")
+        self._state.setStyleSheet(f"background: {swatch.background}; color: {swatch.text};"
+                                  if badge else "")
+        self._state.setToolTip(text)
         picture = view.state in (StreamState.PLAYING, StreamState.STALLED, StreamState.STARTING)
         self._card.setText(text if not picture else "")
         self._stack.setCurrentWidget(self.surface if picture else self._card)

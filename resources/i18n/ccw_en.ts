@@ -596,8 +596,56 @@
         <translation>online</translation>
     </message>
     <message>
+        <source>No camera</source>
+        <translation>No camera</translation>
+    </message>
+    <message>
+        <source>No camera: drag one here</source>
+        <translation>No camera: drag one here</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>live</translation>
+    </message>
+    <message>
+        <source>SIGNAL LOST {t}</source>
+        <translation>SIGNAL LOST {t}</translation>
+    </message>
+    <message>
+        <source>Signal lost at {t} · reconnecting in {n} s</source>
+        <translation>Signal lost at {t} · reconnecting in {n} s</translation>
+    </message>
+    <message>
+        <source>No stream for this camera</source>
+        <translation>No stream for this camera</translation>
+    </message>
+    <message>
+        <source>Camera offline</source>
+        <translation>Camera offline</translation>
+    </message>
+    <message>
+        <source>live · {n} fps</source>
+        <translation>live · {n} fps</translation>
+    </message>
+    <message>
+        <source>SIGNAL LOST</source>
+        <translation>SIGNAL LOST</translation>
+    </message>
+    <message>
+        <source>signal lost</source>
+        <translation>signal lost</translation>
+    </message>
+    <message>
         <source>offline</source>
         <translation>offline</translation>
+    </message>
+    <message>
+        <source>no stream</source>
+        <translation>no stream</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>connecting</translation>
     </message>
     <message>
         <source>No unit assigned.</source>
@@ -1135,6 +1183,26 @@
         <source>{t} ago</source>
         <translation>{t} ago</translation>
     </message>
+    <message>
+        <source>{n} tiles</source>
+        <translation>{n} tiles</translation>
+    </message>
+    <message>
+        <source>The saved video wall could not be used entirely; the standard wall is shown.</source>
+        <translation>The saved video wall could not be used entirely; the standard wall is shown.</translation>
+    </message>
+    <message>
+        <source>No group</source>
+        <translation>No group</translation>
+    </message>
+    <message>
+        <source>No station</source>
+        <translation>No station</translation>
+    </message>
+    <message>
+        <source>No grid</source>
+        <translation>No grid</translation>
+    </message>
 </context>
 <context>
     <name>AlarmQueueView</name>
@@ -1217,6 +1285,29 @@
     <message>
         <source>{n} shown</source>
         <translation>{n} shown</translation>
+    </message>
+</context>
+<context>
+    <name>CameraTree</name>
+    <message>
+        <source>Find a camera by name or number</source>
+        <translation>Find a camera by name or number</translation>
+    </message>
+    <message>
+        <source>By station</source>
+        <translation>By station</translation>
+    </message>
+    <message>
+        <source>By group</source>
+        <translation>By group</translation>
+    </message>
+    <message>
+        <source>{name}  ({online}/{total} online)</source>
+        <translation>{name}  ({online}/{total} online)</translation>
+    </message>
+    <message>
+        <source>{name} (offline)</source>
+        <translation>{name} (offline)</translation>
     </message>
 </context>
 <context>

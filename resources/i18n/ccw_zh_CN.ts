@@ -596,8 +596,56 @@
         <translation>在线</translation>
     </message>
     <message>
+        <source>No camera</source>
+        <translation>无摄像机</translation>
+    </message>
+    <message>
+        <source>No camera: drag one here</source>
+        <translation>无摄像机：请拖入一路</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>SIGNAL LOST {t}</source>
+        <translation>信号丢失 {t}</translation>
+    </message>
+    <message>
+        <source>Signal lost at {t} · reconnecting in {n} s</source>
+        <translation>{t} 信号丢失 · {n} 秒后重连</translation>
+    </message>
+    <message>
+        <source>No stream for this camera</source>
+        <translation>该摄像机无视频流</translation>
+    </message>
+    <message>
+        <source>Camera offline</source>
+        <translation>摄像机离线</translation>
+    </message>
+    <message>
+        <source>live · {n} fps</source>
+        <translation>实时 · {n} 帧/秒</translation>
+    </message>
+    <message>
+        <source>SIGNAL LOST</source>
+        <translation>信号丢失</translation>
+    </message>
+    <message>
+        <source>signal lost</source>
+        <translation>信号丢失</translation>
+    </message>
+    <message>
         <source>offline</source>
         <translation>离线</translation>
+    </message>
+    <message>
+        <source>no stream</source>
+        <translation>无视频流</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>连接中</translation>
     </message>
     <message>
         <source>No unit assigned.</source>
@@ -1135,6 +1183,26 @@
         <source>{t} ago</source>
         <translation>{t}前</translation>
     </message>
+    <message>
+        <source>{n} tiles</source>
+        <translation>{n} 画面</translation>
+    </message>
+    <message>
+        <source>The saved video wall could not be used entirely; the standard wall is shown.</source>
+        <translation>保存的视频墙无法完整使用，已显示标准视频墙。</translation>
+    </message>
+    <message>
+        <source>No group</source>
+        <translation>未分组</translation>
+    </message>
+    <message>
+        <source>No station</source>
+        <translation>无所属派出所</translation>
+    </message>
+    <message>
+        <source>No grid</source>
+        <translation>无网格</translation>
+    </message>
 </context>
 <context>
     <name>AlarmQueueView</name>
@@ -1217,6 +1285,29 @@
     <message>
         <source>{n} shown</source>
         <translation>显示 {n} 起</translation>
+    </message>
+</context>
+<context>
+    <name>CameraTree</name>
+    <message>
+        <source>Find a camera by name or number</source>
+        <translation>按名称或编号查找摄像机</translation>
+    </message>
+    <message>
+        <source>By station</source>
+        <translation>按派出所</translation>
+    </message>
+    <message>
+        <source>By group</source>
+        <translation>按分组</translation>
+    </message>
+    <message>
+        <source>{name}  ({online}/{total} online)</source>
+        <translation>{name}（{online}/{total} 在线）</translation>
+    </message>
+    <message>
+        <source>{name} (offline)</source>
+        <translation>{name}（离线）</translation>
     </message>
 </context>
 <context>

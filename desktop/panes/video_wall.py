@@ -1,0 +1,162 @@
+"""The video wall pane: the camera tree beside the wall, a layout bar above it.
+
+Cameras come from ``HallState`` (their streams and status follow every change set); the wall's
+layout and tile assignments are the pane's state, saved in the shell's named layouts. Other
+panes put cameras on the wall through ``PaneContext.wall`` (the alarm card's "show on wall").
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QLabel,
+    QSplitter,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backend_client.changes import ChangeSet
+from desktop.shell.pane_context import PaneContext
+from desktop.state.wall_layouts import BY_NAME, STANDARD, WallState
+from desktop.video.tile import VideoEngine
+from desktop.video.wall import VideoWall
+from widgets.camera_tree import CameraTree
+from widgets.colors import PRIORITY_COLORS
+from widgets.i18n import tr
+
+log = logging.getLogger(__name__)
+
+
+class VideoWallPane(QWidget):
+    def __init__(self, ctx: PaneContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("videoWallPane")
+        self.ctx = ctx
+        self.engine = VideoEngine()
+        self._shut = False
+        self.wall = VideoWall(self.engine, self)
+        self.wall.state_changed.connect(self._state_changed)
+        self.tree = CameraTree(self)
+        self.tree.cameras_activated.connect(self._show_cameras)
+
+        # A tool bar, not a row of buttons: on a narrow wall screen it folds the rest into
+        # its overflow menu instead of forcing the pane wider than the monitor.
+        self._buttons = QButtonGroup(self)
+        self._buttons.setExclusive(True)
+        bar = QToolBar(self)
+        bar.setObjectName("videoWallLayouts")
+        bar.addWidget(QLabel(f" {tr('Layout')} ", self))
+        for layout in STANDARD:
+            button = QToolButton(self)
+            button.setText(layout.name)
+            button.setCheckable(True)
+            button.setToolTip(tr("{n} tiles").format(n=len(layout)))
+            button.clicked.connect(lambda _=False, name=layout.name: self.set_layout(name))
+            self._buttons.addButton(button)
+            bar.addWidget(button)
+        self._alarm = QLabel(self)  # the alarm whose cameras are shown, in its colour
+        self._alarm_action = bar.addWidget(self._alarm)
+        self._alarm_action.setVisible(False)
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(0)
+        right_layout.addWidget(bar)
+        right_layout.addWidget(self.wall, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 4)
+        splitter.setSizes([240, 960])
+        splitter.setCollapsible(0, True)  # a wall screen may hide the tree entirely
+        self.tree.setMinimumWidth(0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        self._unsubscribe = ctx.hall.subscribe(self._hall_changed)
+        ctx.wall.attach(self.show_alarm_cameras)
+        self.destroyed.connect(lambda *_: self._cleanup())
+        if ctx.hall.loaded:
+            self._hall_changed(ChangeSet(reset=True))
+        self._mark_layout()
+
+    # --- the layout's part ---------------------------------------------------------------------
+
+    def pane_state(self) -> dict[str, Any]:
+        return self.wall.pane_state()
+
+    def restore_pane_state(self, state: dict[str, Any]) -> None:
+        wall, problem = WallState.from_dict(state)
+        if problem:
+            log.warning("video wall state: %s", problem)
+            self.ctx.session.tell("warning", tr("The saved video wall could not be used "
+                                                "entirely; the standard wall is shown."))
+        self.wall.show_state(wall)
+        self._mark_layout()
+
+    # --- actions -------------------------------------------------------------------------------
+
+    def set_layout(self, name: str) -> None:
+        layout = BY_NAME.get(name)
+        if layout is not None:
+            self.wall.show_state(self.wall.state.with_layout(layout))
+            self._mark_layout()
+
+    def show_alarm_cameras(self, camera_ids: list[str], priority: int | None) -> None:
+        """An alarm's linked cameras, nearest first, from the largest tile on."""
+        self.wall.show_state(self.wall.state.show(camera_ids))
+        if priority in PRIORITY_COLORS:
+            swatch = PRIORITY_COLORS[priority]
+            self._alarm.setText(f" {tr('Alarm cameras')} ")
+            self._alarm.setStyleSheet(f"background: {swatch.background}; color: {swatch.text};")
+            self._alarm_action.setVisible(True)
+        else:
+            self._alarm_action.setVisible(False)
+
+    def _show_cameras(self, camera_ids: list[str]) -> None:
+        self.wall.show_state(self.wall.state.show(camera_ids))
+        self._alarm_action.setVisible(False)
+
+    def _state_changed(self, _state: WallState) -> None:
+        self._mark_layout()
+
+    def _mark_layout(self) -> None:
+        name = self.wall.state.layout.name
+        for button in self._buttons.buttons():
+            button.setChecked(button.text() == name)
+
+    # --- from the state ------------------------------------------------------------------------
+
+    def _hall_changed(self, changes: ChangeSet) -> None:
+        if changes.reset or changes.cameras or changes.grids:
+            hall = self.ctx.hall
+            self.tree.set_cameras(hall.cameras, hall.grids)
+            self.wall.set_cameras(hall.cameras)
+
+    def shutdown(self) -> None:
+        """The workstation is closing: release every player, then libVLC (while the tiles
+        still exist — a player outliving its window, or libVLC outliving its players, can
+        crash at exit)."""
+        if self._shut:
+            return
+        self._shut = True
+        self._cleanup()
+        self.wall.stop()
+        self.engine.release()
+
+    def _cleanup(self) -> None:
+        # Python-only: this also runs from ``destroyed``, when the widgets are already gone.
+        self._unsubscribe()
+        self.ctx.wall.attach(None)
+
+
+def build_video_wall(ctx: PaneContext) -> QWidget:
+    return VideoWallPane(ctx)
