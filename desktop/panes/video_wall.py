@@ -40,6 +40,7 @@ class VideoWallPane(QWidget):
         self.ctx = ctx
         self.engine = VideoEngine()
         self._shut = False
+        self._chosen = False  # the officer (or a saved layout) has put cameras on the wall
         self.wall = VideoWall(self.engine, self)
         self.wall.state_changed.connect(self._state_changed)
         self.tree = CameraTree(self)
@@ -100,6 +101,7 @@ class VideoWallPane(QWidget):
             self.ctx.session.tell("warning", tr("The saved video wall could not be used "
                                                 "entirely; the standard wall is shown."))
         self.wall.show_state(wall)
+        self._chosen = self._chosen or any(wall.cameras)
         self._mark_layout()
 
     # --- actions -------------------------------------------------------------------------------
@@ -112,6 +114,7 @@ class VideoWallPane(QWidget):
 
     def show_alarm_cameras(self, camera_ids: list[str], priority: int | None) -> None:
         """An alarm's linked cameras, nearest first, from the largest tile on."""
+        self._chosen = True
         self.wall.show_state(self.wall.state.show(camera_ids))
         if priority in PRIORITY_COLORS:
             swatch = PRIORITY_COLORS[priority]
@@ -122,10 +125,12 @@ class VideoWallPane(QWidget):
             self._alarm_action.setVisible(False)
 
     def _show_cameras(self, camera_ids: list[str]) -> None:
+        self._chosen = True
         self.wall.show_state(self.wall.state.show(camera_ids))
         self._alarm_action.setVisible(False)
 
     def _state_changed(self, _state: WallState) -> None:
+        self._chosen = True
         self._mark_layout()
 
     def _mark_layout(self) -> None:
@@ -140,6 +145,12 @@ class VideoWallPane(QWidget):
             hall = self.ctx.hall
             self.tree.set_cameras(hall.cameras, hall.grids)
             self.wall.set_cameras(hall.cameras)
+            if not any(self.wall.state.cameras) and not self._chosen and hall.cameras:
+                # A fresh workstation (nothing saved, nothing chosen yet) starts with the
+                # first cameras of the tree rather than an empty wall.
+                first = [c for c in self.tree.visible_camera_ids()
+                         if hall.cameras[c].status == "online"]
+                self.wall.show_state(self.wall.state.show(first[:len(self.wall.state.layout)]))
 
     def shutdown(self) -> None:
         """The workstation is closing: release every player, then libVLC (while the tiles
