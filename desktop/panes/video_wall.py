@@ -7,6 +7,7 @@ panes put cameras on the wall through ``PaneContext.wall`` (the alarm card's "sh
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
@@ -43,6 +44,8 @@ class VideoWallPane(QWidget):
         self._chosen = False  # the officer (or a saved layout) has put cameras on the wall
         self.wall = VideoWall(self.engine, self)
         self.wall.state_changed.connect(self._state_changed)
+        self.wall.ptz_requested.connect(self._ptz)
+        self._tasks: set[asyncio.Task[None]] = set()
         self.tree = CameraTree(self)
         self.tree.cameras_activated.connect(self._show_cameras)
 
@@ -128,6 +131,16 @@ class VideoWallPane(QWidget):
         self._chosen = True
         self.wall.show_state(self.wall.state.show(camera_ids))
         self._alarm_action.setVisible(False)
+
+    def _ptz(self, camera_id: str, body: dict[str, Any]) -> None:
+        async def send() -> None:
+            why = await self.ctx.ptz(camera_id, body)
+            if why:
+                self.ctx.session.tell("warning", tr(why))
+
+        task = asyncio.get_event_loop().create_task(send())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
     def _state_changed(self, _state: WallState) -> None:
         self._chosen = True

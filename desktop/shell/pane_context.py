@@ -20,10 +20,15 @@ from desktop.state.wall_link import WallLink
 
 AuditFn = Callable[[str, str, str | None, dict[str, Any]], Awaitable[object]]
 HistoryFn = Callable[[datetime], Awaitable[list[Alarm]]]
+PtzFn = Callable[[str, dict[str, Any]], Awaitable[str]]
 
 
 async def _no_history(since: datetime) -> list[Alarm]:
     return []
+
+
+async def _no_ptz(camera_id: str, body: dict[str, Any]) -> str:
+    return "Not connected to the central services yet."
 
 
 async def _no_audit(action: str, object_type: str, object_id: str | None,
@@ -48,3 +53,5 @@ class PaneContext:
     history: HistoryFn = _no_history
     # Putting cameras on the video wall from other panes (the wall pane attaches itself).
     wall: WallLink = field(default_factory=WallLink)
+    # A PTZ move, sent at once (never queued); "" or why it was not.
+    ptz: PtzFn = _no_ptz

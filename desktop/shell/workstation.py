@@ -24,6 +24,7 @@ from backend_client.profile import config_dir, profile_dir
 from backend_client.server.process import ServerProcess, ServerStartError
 from desktop.services.alarm_actions import AlarmActions
 from desktop.services.central import CentralService
+from desktop.services.ptz import PtzControl
 from desktop.settings import UserSettings
 from desktop.shell.alarm_sound_player import SoundPlayer
 from desktop.shell.alarm_sounds import AlarmSoundController
@@ -78,12 +79,13 @@ class Workstation:
         settings = self.preferences.settings
         self.flood = FloodMeter(threshold=settings.flood_threshold)
         self.actions = AlarmActions(self.hall, self.state, self.pending, lambda: self.service)
+        self.ptz = PtzControl(lambda: self.service, self.state)
         self.hall.subscribe(lambda _c: self.flood.arrived(len(self.hall.new_alarm_ids)))
         self.commands = CommandRegistry()  # Ctrl+K; the main window takes it over
         ctx = PaneContext(self.hall, self.state, self.selection, self.pending, self.shelves,
                           self.flood, self.actions, self._audit,
                           lambda: self.preferences.settings, self.commands,
-                          self._alarm_history)
+                          self._alarm_history, ptz=self.ptz.send)
         self.window = MainWindow(self.hall, self.state, ctx)
         self.window.login_requested.connect(self.ask_login)
         self.window.closing.connect(self._window_closed)

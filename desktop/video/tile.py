@@ -20,12 +20,14 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -86,8 +88,19 @@ class _Surface(QWidget):
         return super().event(event)
 
 
+# PTZ directions: (pan, tilt, zoom) while a button or key is held; all 0 stops.
+PTZ_SPEED = 0.5
+_PTZ_BUTTONS = (("\u25c0", (-PTZ_SPEED, 0.0, 0.0)), ("\u25b2", (0.0, PTZ_SPEED, 0.0)),
+                ("\u25bc", (0.0, -PTZ_SPEED, 0.0)), ("\u25b6", (PTZ_SPEED, 0.0, 0.0)),
+                ("+", (0.0, 0.0, PTZ_SPEED)), ("\u2212", (0.0, 0.0, -PTZ_SPEED)))
+_PTZ_KEYS = {Qt.Key.Key_Left: _PTZ_BUTTONS[0][1], Qt.Key.Key_Up: _PTZ_BUTTONS[1][1],
+             Qt.Key.Key_Down: _PTZ_BUTTONS[2][1], Qt.Key.Key_Right: _PTZ_BUTTONS[3][1],
+             Qt.Key.Key_Plus: _PTZ_BUTTONS[4][1], Qt.Key.Key_Minus: _PTZ_BUTTONS[5][1]}
+
+
 class VideoTile(QFrame):
-    activated = Signal()  # double-click: focus or restore
+    activated = Signal()  # double-click or Enter: focus or restore
+    ptz_requested = Signal(str, dict)  # camera id, {"pan","tilt","zoom"} or {"preset": n}
 
     def __init__(self, engine: VideoEngine, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,8 +131,21 @@ class VideoTile(QFrame):
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 1, 4, 1)
         bar.addWidget(self._name, 1)
+        # PTZ: press and hold moves, release stops (keys: arrows, + and −, 1–9 presets).
+        self._ptz: list[QToolButton] = []
+        for glyph, move in _PTZ_BUTTONS:
+            button = QToolButton(self)
+            button.setText(glyph)
+            button.setAutoRaise(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.pressed.connect(lambda m=move: self._ptz_move(*m))
+            button.released.connect(lambda: self._ptz_move(0.0, 0.0, 0.0))
+            button.hide()
+            self._ptz.append(button)
+            bar.addWidget(button)
         bar.addWidget(self._state)
         bar.addWidget(self._clock)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
         self.surface = _Surface(self)
         self.surface.window_changed.connect(self._rebind)
@@ -184,6 +210,36 @@ class VideoTile(QFrame):
     def mouseDoubleClickEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         self.activated.emit()
         super().mouseDoubleClickEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        key = Qt.Key(event.key())
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.activated.emit()
+        elif self._has_ptz() and key in _PTZ_KEYS:
+            if not event.isAutoRepeat():
+                self._ptz_move(*_PTZ_KEYS[key])
+        elif self._has_ptz() and Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
+            self._ptz_send({"preset": int(key) - int(Qt.Key.Key_0)})
+        else:
+            super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if self._has_ptz() and Qt.Key(event.key()) in _PTZ_KEYS and not event.isAutoRepeat():
+            self._ptz_move(0.0, 0.0, 0.0)
+        else:
+            super().keyReleaseEvent(event)
+
+    # --- PTZ -----------------------------------------------------------------------------------
+
+    def _has_ptz(self) -> bool:
+        return self.camera is not None and self.camera.ptz
+
+    def _ptz_move(self, pan: float, tilt: float, zoom: float) -> None:
+        self._ptz_send({"pan": pan, "tilt": tilt, "zoom": zoom})
+
+    def _ptz_send(self, body: dict[str, Any]) -> None:
+        if self.camera is not None and self.camera.ptz:
+            self.ptz_requested.emit(self.camera.id, body)
 
     # --- the lifecycle's effects ---------------------------------------------------------------
 
@@ -252,6 +308,8 @@ class VideoTile(QFrame):
         view = self.lifecycle.view()
         camera = self.camera
         self._name.setText(camera.name if camera else tr("No camera"))
+        for button in self._ptz:
+            button.setVisible(bool(camera and camera.ptz))
         self._clock.setText(datetime.now().strftime("%H:%M:%S"))
         lost = view.lost_at.astimezone().strftime("%H:%M:%S") if view.lost_at else ""
         texts = {

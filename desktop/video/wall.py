@@ -76,6 +76,7 @@ class _WallTile(VideoTile):
 
 class VideoWall(QWidget):
     state_changed = Signal(object)  # WallState after the officer dropped, swapped or focused
+    ptz_requested = Signal(str, dict)  # a tile's PTZ move: camera id, body
 
     def __init__(self, engine: VideoEngine, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -128,6 +129,7 @@ class VideoWall(QWidget):
             tile.dropped.connect(self._dropped)
             tile.swapped.connect(self._swapped)
             tile.focus_requested.connect(self._focus)
+            tile.ptz_requested.connect(self.ptz_requested)
             self.tiles.append(tile)
 
     def _place(self) -> None:

@@ -47,3 +47,52 @@ def test_alarm_cameras_go_on_the_wall_and_the_wall_is_saved(make_workstation, ql
         assert any("video wall" in n.text for n in ws.state.notices)
 
     run_ui(qloop, go(), timeout=120)
+
+
+def test_ptz_from_a_tile_reaches_the_server_and_is_never_queued(make_workstation, qloop,
+                                                                 monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from desktop.services.ptz import PtzControl
+
+    answers: list[tuple[str, dict, str]] = []
+    original = PtzControl.send
+
+    async def spy(self, camera_id, body):
+        why = await original(self, camera_id, body)
+        answers.append((camera_id, body, why))
+        return why
+
+    monkeypatch.setattr(PtzControl, "send", spy)
+
+    async def go():
+        ws = await make_workstation(demo=True, demo_args=("--sim-steps", "0", "--seed", "5"))
+        await until(lambda: ws.state.connection.status == "online", 30, "online")
+        await until(lambda: len(ws.hall.cameras) > 10, 10, "the cameras")
+        pane = ws.window.pane_widgets["video_wall"]
+        ptz = next(c for c in ws.hall.cameras.values() if c.ptz and c.status == "online")
+        fixed = next(c for c in ws.hall.cameras.values() if not c.ptz)
+        pane._show_cameras([ptz.id])
+        tile = pane.wall.tiles[pane.wall.state.cameras.index(ptz.id)]
+        assert all(b.isVisibleTo(tile) for b in tile._ptz)
+        tile._ptz[3].pressed.emit()   # ▶ held …
+        tile._ptz[3].released.emit()  # … and let go: a stop follows
+        tile.setFocus()
+        QTest.keyClick(tile, Qt.Key.Key_3)  # preset 3
+        await until(lambda: len(answers) == 3, 10, "the PTZ answers")
+        assert [a[1] for a in answers] == [{"pan": 0.5, "tilt": 0.0, "zoom": 0.0},
+                                           {"pan": 0.0, "tilt": 0.0, "zoom": 0.0},
+                                           {"preset": 3}]
+        assert all(a[0] == ptz.id and a[2] == "" for a in answers)
+        # A camera without PTZ: the server says 501 and the officer is told so.
+        why = await pane.ctx.ptz(fixed.id, {"pan": 0.5, "tilt": 0, "zoom": 0})
+        assert why == "This camera cannot be moved."
+        assert ws.state.outbox_pending == 0  # nothing of this went through the outbox
+        # Offline: not sent, and said so.
+        await asyncio.to_thread(ws.demo_server.stop)
+        why = await pane.ctx.ptz(ptz.id, {"pan": 0.5, "tilt": 0, "zoom": 0})
+        assert why == "The camera move was not sent: no connection."
+        assert ws.state.outbox_pending == 0
+
+    run_ui(qloop, go(), timeout=120)
