@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -15,7 +16,7 @@ from starlette.responses import Response
 from starlette.routing import Mount, Route
 
 from . import commanding as cmd
-from . import geo, openapi, reading
+from . import geo, openapi, reading, stream_api
 from .config import ServerConfig
 from .context import ServerContext
 from .hall import Hall
@@ -23,6 +24,7 @@ from .problems import MethodNotAllowed, NotFound, Problem
 from .replies import internal_reply, json_reply, problem_reply
 from .simulator import Simulator
 from .store import Store
+from .streams import StreamService
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +71,8 @@ ROUTES: list[tuple[str, Endpoint, str]] = [
     ("/watchlist/{id}", reading.get_watchlist_entry, "GET"),
     ("/media/{path:path}", reading.get_media, "GET"),
     ("/audit", cmd.audit, "POST"),
+    ("/admin/cameras/{id}/stream", stream_api.set_stream_state, "POST"),
+    ("/admin/streams", stream_api.list_streams, "GET"),
 ]
 
 
@@ -130,23 +134,49 @@ def open_context(config: ServerConfig) -> ServerContext:
     return ServerContext(config, store, hall, simulator)
 
 
+def start_streams(config: ServerConfig, ctx: ServerContext) -> StreamService | None:
+    """With ``--streams``: the stream children, and the cameras' URLs pointed at them."""
+    svc = None
+    if config.streams:
+        base = config.public_url or f"http://{config.host}:{config.port}"
+        svc = StreamService(base, workdir=Path(config.db).resolve().parent, gst=config.rtsp_tcp)
+        try:
+            svc.start(list(ctx.hall.cameras))
+        except BaseException:
+            svc.stop()
+            raise
+    stream_api.set_camera_urls(ctx, svc)
+    return svc
+
+
 def create_app(config: ServerConfig) -> Starlette:
     ctx = open_context(config)
+    streams = start_streams(config, ctx)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        task = asyncio.create_task(simulate(ctx), name="simulator")
+        tasks = [asyncio.create_task(simulate(ctx), name="simulator")]
+        if streams is not None:
+            tasks.append(asyncio.create_task(stream_api.keep_in_step(ctx, streams),
+                                             name="streams"))
         try:
             yield
         finally:
             ctx.begin_shutdown()
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+            for task in tasks:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+            if streams is not None:
+                await asyncio.to_thread(streams.stop)
             ctx.store.close()
 
     routes = [Route(path, guarded(fn), methods=[method]) for path, fn, method in ROUTES]
-    app = Starlette(routes=[Mount("/api/v1", routes=routes)], lifespan=lifespan,
+    app = Starlette(routes=[Mount("/api/v1", routes=routes),
+                            Route("/streams/{id}/{variant}.ts",
+                                  guarded(stream_api.camera_stream), methods=["GET"])],
+                    lifespan=lifespan,
                     exception_handlers={HTTPException: _http_error, Exception: _unexpected})
     app.state.ctx = ctx
+    app.state.streams = streams
     return app

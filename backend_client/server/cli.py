@@ -38,6 +38,12 @@ def parse_args(argv: list[str] | None = None) -> ServerConfig:
     p.add_argument("--token-ttl", type=float, default=12 * 3600.0, help="seconds")
     p.add_argument("--keep-events", type=int, default=KEEP_EVENTS,
                    help="events kept for resuming streams")
+    p.add_argument("--streams", action="store_true",
+                   help="serve the cameras' looping test streams (HTTP MPEG-TS per camera in "
+                   "the cameras' URLs; RTSP over UDP from libVLC; RTSP over TCP and UDP from "
+                   "GStreamer) and the admin endpoint that makes one fail")
+    p.add_argument("--no-rtsp-tcp", dest="rtsp_tcp", action="store_false",
+                   help="with --streams: do not start GStreamer's RTSP server")
     p.add_argument("--log-level", default="info",
                    choices=["critical", "error", "warning", "info", "debug"])
     a = p.parse_args(argv)
@@ -46,7 +52,8 @@ def parse_args(argv: list[str] | None = None) -> ServerConfig:
     return ServerConfig(host=a.host, port=a.port, db=a.db, seed=a.seed, alarm_rate=a.alarm_rate,
                         flood=a.flood, grids=a.grids, ping_interval=a.ping_interval,
                         tick=a.tick, sim_steps=a.sim_steps, token_ttl=a.token_ttl,
-                        keep_events=a.keep_events, log_level=a.log_level)
+                        keep_events=a.keep_events, log_level=a.log_level, streams=a.streams,
+                        rtsp_tcp=a.rtsp_tcp)
 
 
 class HallServer(uvicorn.Server):
@@ -92,6 +99,8 @@ def main(argv: list[str] | None = None) -> int:
         return 3
     port = sock.getsockname()[1]
     host = f"[{config.host}]" if ":" in config.host else config.host
+    reach = {"0.0.0.0": "127.0.0.1", "::": "[::1]", "": "127.0.0.1"}.get(config.host, host)
+    config.public_url = config.public_url or f"http://{reach}:{port}"
     app = create_app(config)
     server = HallServer(
         uvicorn.Config(app, log_level=config.log_level, timeout_graceful_shutdown=2,

@@ -23,3 +23,6 @@ class ServerConfig:
     token_ttl: float = 12 * 3600.0
     keep_events: int = KEEP_EVENTS
     log_level: str = "info"
+    streams: bool = False            # serve the cameras' test streams (libVLC, GStreamer children)
+    rtsp_tcp: bool = True            # with streams: also GStreamer's RTSP server (TCP and UDP)
+    public_url: str | None = None    # this server's base URL as clients reach it (stream URLs)

@@ -59,6 +59,14 @@ Decisions where the contract is silent (CONTRACT-NOTES.md):
   field in `message` and in `details.field`. A PTZ command to a camera without PTZ is
   `501 not_implemented`. `POST /audit` answers `{{"stored": n}}`, n = events of the batch the
   server holds (idempotent per event id).
+- **Test streams** (reference server only, `ccw-server --streams`; not part of the contract): each
+  camera's `streams` carries `http://<server>/streams/<id>/main.ts` and `…/sub.ts` (looping test
+  clips as HTTP MPEG-TS, H.264 1280×720 and 640×360 at 25 fps, no auth, like a camera's own URL;
+  404 while the camera is offline, 503 while its stream is made to fail, and an open stream ends
+  at once when either happens). `GET /admin/streams` lists every camera's URLs by transport
+  (RTSP over TCP and UDP per camera from GStreamer, RTSP over UDP per clip from libVLC);
+  `POST /admin/cameras/{{id}}/stream` makes one camera's stream fail and recover (tests and the
+  demo's fault menu). Without `--streams` both are `404 not_found` and `streams` stay null.
 """
 
 
@@ -106,6 +114,23 @@ def _path_id(what: str) -> dict[str, Any]:
 def _query(name: str, description: str, schema: dict | None = None) -> dict[str, Any]:
     return {"name": name, "in": "query", "required": False,
             "schema": schema or {"type": "string"}, "description": description}
+
+
+URL_PAIR = {"type": ["object", "null"], "properties": {"main": {"type": "string"},
+                                                      "sub": {"type": "string"}}}
+STREAM_STATE = {
+    "type": "object", "required": ["camera_id", "state", "serving", "urls"],
+    "properties": {
+        "camera_id": {"type": "string"}, "clip": {"type": "string"},
+        "state": {"enum": ["fail", "ok"]},
+        "serving": {"type": "boolean", "description": "online and not made to fail"},
+        "urls": {"type": "object", "properties": {
+            "http": URL_PAIR | {"description": "per camera (what Camera.streams carries)"},
+            "rtsp": URL_PAIR | {"description": "per camera, RTSP over TCP and UDP (GStreamer); "
+                                               "null when not installed"},
+            "rtsp_udp_clip": URL_PAIR | {"description": "per clip, RTSP over UDP (libVLC); "
+                                                        "shared by the clip's cameras"},
+            "http_clip": URL_PAIR | {"description": "per clip, HTTP MPEG-TS (libVLC)"}}}}}
 
 
 def _paths() -> dict[str, Any]:
@@ -189,6 +214,19 @@ def _paths() -> dict[str, Any]:
         "/audit": {"post": _op("Store audit events (idempotent per event id)", {"200": _json(
             {"type": "object", "properties": {"stored": {"type": "integer"}}})},
             body="AuditBatch", command=True)},
+        "/admin/streams": {"get": _op(
+            "Reference server with --streams only: every camera's stream URLs and fault state",
+            {"200": _json({"type": "object", "properties": {"cameras": {
+                "type": "array", "items": STREAM_STATE}}})})},
+        "/admin/cameras/{id}/stream": {"post": {
+            **_op("Reference server with --streams only (tests, the demo's fault menu): make "
+                  "the camera's stream fail (its relay answers 503 and open streams and RTSP "
+                  "sessions end) or recover; no Idempotency-Key needed",
+                  {"200": _json(STREAM_STATE)}, params=[_path_id("camera")],
+                  extra={"422": ERRORS["422"]}),
+            "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                "type": "object", "required": ["state"],
+                "properties": {"state": {"enum": ["fail", "ok"]}}}}}}}},
     }
     for name, (summary, model) in alarm_cmd.items():
         paths[f"/alarms/{{id}}/{name}"] = {"post": _op(summary, alarm, body=model,

@@ -26,7 +26,7 @@ PR_SET_PDEATHSIG = 1
 LISTENING = "ccw-server listening on "
 
 
-def _die_with_parent() -> None:  # runs in the child between fork and exec
+def die_with_parent() -> None:  # runs in the child between fork and exec
     try:
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     except OSError:
@@ -69,7 +69,7 @@ class ServerProcess:
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=log,
                                      cwd=str(self.workdir), env=env,
-                                     preexec_fn=_die_with_parent)
+                                     preexec_fn=die_with_parent)
         log.close()
         self._base_url = self._read_announcement()
         self.port = int(self._base_url.rsplit(":", 1)[1])
