@@ -61,7 +61,7 @@ class Options:
     user: str | None = None
     debug: bool = False
     report_startup: bool = False  # benchmarks: print when the cached state has been painted
-    demo_args: tuple[str, ...] = ("--alarm-rate", "0.3")
+    demo_args: tuple[str, ...] = ("--alarm-rate", "0.3", "--streams")
 
 
 class Workstation:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+from collections import deque
 from datetime import datetime
 from typing import Any
 
@@ -115,7 +116,9 @@ class VideoTile(QFrame):
         self._player: TilePlayer | None = None
         self._relay: RtspRelay | None = None
         self._pictures = 0
-        self._pictures_at = time.monotonic()
+        # (time, displayed pictures) over the last seconds: libVLC updates its counters in
+        # bursts, so a rate over one half-second tick jumps between 0 and 50.
+        self._samples: deque[tuple[float, int]] = deque(maxlen=8)
         self.fps = 0.0
 
         self._name = QLabel(self)
@@ -126,8 +129,7 @@ class VideoTile(QFrame):
         self._clock.setObjectName("videoTileClock")
         # A small tile on a 6 × 6 wall is ~150 px wide: the bar's texts may be cut, never
         # widen the tile (a wall screen cannot grow).
-        for label in (self._name, self._state):
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 1, 4, 1)
         bar.addWidget(self._name, 1)
@@ -234,6 +236,21 @@ class VideoTile(QFrame):
     def _has_ptz(self) -> bool:
         return self.camera is not None and self.camera.ptz
 
+    def _show_ptz(self) -> None:
+        # Only on the tile the officer is working with: on every PTZ tile the arrows would
+        # crowd out the camera's name and state.
+        visible = self._has_ptz() and self.hasFocus()
+        for button in self._ptz:
+            button.setVisible(visible)
+
+    def focusInEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        super().focusInEvent(event)
+        self._show_ptz()
+
+    def focusOutEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        super().focusOutEvent(event)
+        self._show_ptz()
+
     def _ptz_move(self, pan: float, tilt: float, zoom: float) -> None:
         self._ptz_send({"pan": pan, "tilt": tilt, "zoom": zoom})
 
@@ -273,7 +290,7 @@ class VideoTile(QFrame):
         self._player.set_window(int(self.surface.winId()))
         self._player.play(url)
         self._pictures = 0
-        self._pictures_at = time.monotonic()
+        self._samples.clear()
 
     def _release_player(self) -> None:
         player, self._player = self._player, None
@@ -298,9 +315,12 @@ class VideoTile(QFrame):
         if player is not None:
             count = player.displayed_pictures()
             now = time.monotonic()
+            self._samples.append((now, count))
+            first_t, first_count = self._samples[0]
+            if now - first_t >= 1.0:
+                self.fps = (count - first_count) / (now - first_t)
             if count > self._pictures:
-                self.fps = (count - self._pictures) / max(now - self._pictures_at, 1e-3)
-                self._pictures, self._pictures_at = count, now
+                self._pictures = count
                 self._apply(self.lifecycle.on_event(player.generation, "frame"))
         self._apply(self.lifecycle.tick())
 
@@ -308,8 +328,7 @@ class VideoTile(QFrame):
         view = self.lifecycle.view()
         camera = self.camera
         self._name.setText(camera.name if camera else tr("No camera"))
-        for button in self._ptz:
-            button.setVisible(bool(camera and camera.ptz))
+        self._show_ptz()
         self._clock.setText(datetime.now().strftime("%H:%M:%S"))
         lost = view.lost_at.astimezone().strftime("%H:%M:%S") if view.lost_at else ""
         texts = {

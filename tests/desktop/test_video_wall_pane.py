@@ -75,6 +75,10 @@ def test_ptz_from_a_tile_reaches_the_server_and_is_never_queued(make_workstation
         fixed = next(c for c in ws.hall.cameras.values() if not c.ptz)
         pane._show_cameras([ptz.id])
         tile = pane.wall.tiles[pane.wall.state.cameras.index(ptz.id)]
+        assert not any(b.isVisibleTo(tile) for b in tile._ptz)  # until the tile is chosen
+        ws.window.activateWindow()
+        tile.setFocus()
+        await until(tile.hasFocus, 5, "the tile's focus")
         assert all(b.isVisibleTo(tile) for b in tile._ptz)
         tile._ptz[3].pressed.emit()   # ▶ held …
         tile._ptz[3].released.emit()  # … and let go: a stop follows

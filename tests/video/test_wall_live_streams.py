@@ -67,6 +67,9 @@ def test_http_and_rtsp_tiles_play_and_recover(qtbot, stream_server):
                            for y in range(0, a.height(), 16)}
                 assert len(colours) > 8, f"tile {i} is flat"
                 assert a != b, f"tile {i} does not move"
+            # The bar's rate is the displayed one: 25 fps streams, give or take a burst.
+            qtbot.waitUntil(lambda: all(20 <= t.fps <= 30 for t in wall.tiles),
+                            timeout=10_000)
 
             # The HTTP camera of tile 2 fails on demand: "signal lost" within 3 s …
             failing = wall.tiles[2]
