@@ -1203,6 +1203,22 @@
         <source>No grid</source>
         <translation>No grid</translation>
     </message>
+    <message>
+        <source>Your role may not move cameras.</source>
+        <translation>Your role may not move cameras.</translation>
+    </message>
+    <message>
+        <source>This camera cannot be moved.</source>
+        <translation>This camera cannot be moved.</translation>
+    </message>
+    <message>
+        <source>The camera move was refused by the server.</source>
+        <translation>The camera move was refused by the server.</translation>
+    </message>
+    <message>
+        <source>The camera move was not sent: no connection.</source>
+        <translation>The camera move was not sent: no connection.</translation>
+    </message>
 </context>
 <context>
     <name>AlarmQueueView</name>

@@ -1203,6 +1203,22 @@
         <source>No grid</source>
         <translation>无网格</translation>
     </message>
+    <message>
+        <source>Your role may not move cameras.</source>
+        <translation>您的角色不能转动摄像机。</translation>
+    </message>
+    <message>
+        <source>This camera cannot be moved.</source>
+        <translation>该摄像机不能转动。</translation>
+    </message>
+    <message>
+        <source>The camera move was refused by the server.</source>
+        <translation>服务器拒绝了摄像机转动指令。</translation>
+    </message>
+    <message>
+        <source>The camera move was not sent: no connection.</source>
+        <translation>摄像机转动指令未发送：没有连接。</translation>
+    </message>
 </context>
 <context>
     <name>AlarmQueueView</name>
