@@ -100,3 +100,54 @@ def test_ptz_from_a_tile_reaches_the_server_and_is_never_queued(make_workstation
         assert ws.state.outbox_pending == 0
 
     run_ui(qloop, go(), timeout=120)
+
+
+def test_wall_keeps_playing_when_floated_docked_and_sent_to_a_screen(make_workstation, qloop):
+    from PySide6.QtGui import QGuiApplication
+
+    async def go():
+        ws = await make_workstation(demo=True, screens=2, demo_args=(
+            "--sim-steps", "0", "--seed", "5", "--streams", "--no-rtsp-tcp"))
+        await until(lambda: ws.state.connection.status == "online", 30, "online")
+        pane = ws.window.pane_widgets["video_wall"]
+        await until(lambda: any(pane.wall.state.cameras), 10, "cameras on the wall")
+        pane.set_layout("4")
+        tiles = pane.wall.tiles
+
+        def playing() -> bool:
+            return all(t.view_label() == "live" for t in tiles if t.camera is not None)
+
+        def frames() -> list[int]:
+            return [t.displayed_pictures() for t in tiles if t.camera is not None]
+
+        async def still_moving(what: str) -> None:
+            await until(playing, 20, f"live tiles ({what})")
+            before = frames()
+            await asyncio.sleep(1.5)
+            after = frames()
+            assert all(b > a for a, b in zip(before, after, strict=True)), (what, before, after)
+            # … and drawn where the officer looks: the tile's window on screen is a picture.
+            for tile in tiles:
+                if tile.camera is None:
+                    continue
+                at = tile.surface.mapToGlobal(tile.surface.rect().topLeft())
+                image = QGuiApplication.primaryScreen().grabWindow(
+                    0, at.x(), at.y(), tile.surface.width(), tile.surface.height()).toImage()
+                colours = {image.pixel(x, y) for x in range(0, image.width(), 16)
+                           for y in range(0, image.height(), 16)}
+                assert len(colours) > 8, (what, tile.camera.id)
+
+        await still_moving("docked")
+        dock = ws.window.docks["video_wall"]
+        dock.setFloating()
+        await asyncio.sleep(0.5)
+        await still_moving("floating")
+        ws.screens.layouts.dock_back("video_wall")
+        await asyncio.sleep(0.5)
+        await still_moving("docked again")
+        ws.window.send_to_screen_requested.emit("video_wall", "virtual-2")
+        await until(lambda: ws.screens.extra.window("video_wall") is not None, 5, "the screen")
+        await asyncio.sleep(0.5)
+        await still_moving("on the second screen")
+
+    run_ui(qloop, go(), timeout=150)
