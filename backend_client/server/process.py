@@ -19,6 +19,7 @@ import threading
 import time
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 import httpx
 
@@ -31,6 +32,19 @@ def die_with_parent() -> None:  # runs in the child between fork and exec
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     except OSError:
         pass
+
+
+def end_process(proc: subprocess.Popen[Any], timeout: float = 5.0) -> int | None:
+    """SIGTERM, wait up to ``timeout`` s, then SIGKILL; the exit status (one way to end a
+    child for the server, its stream children and the workstation's RTSP relays)."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    return proc.returncode
 
 
 class ServerStartError(RuntimeError):
@@ -131,14 +145,7 @@ class ServerProcess:
         """SIGTERM, wait, then SIGKILL; returns the exit status."""
         if self.proc is None:
             return None
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(timeout)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        return self.proc.returncode
+        return end_process(self.proc, timeout)
 
     def kill(self) -> None:
         """SIGKILL at once (a crash)."""

@@ -40,7 +40,7 @@ from pathlib import Path
 from backend_client.schemas import CameraStreams
 
 from . import clips as clipmod
-from .process import die_with_parent
+from .process import die_with_parent, end_process
 
 log = logging.getLogger(__name__)
 
@@ -131,14 +131,9 @@ class Child:
                 if proc.stdin is not None:
                     proc.stdin.close()
             try:
-                proc.wait(timeout)
+                proc.wait(timeout)  # closing its stdin asks it to stop
             except subprocess.TimeoutExpired:
-                proc.terminate()
-                try:
-                    proc.wait(timeout)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait()
+                end_process(proc, timeout)
 
 
 class StreamService:

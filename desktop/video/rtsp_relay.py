@@ -27,6 +27,8 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from backend_client.server.process import end_process
+
 log = logging.getLogger(__name__)
 
 # Where libVLC keeps its plugins on the platforms we know; VLC_PLUGIN_PATH first.
@@ -119,13 +121,7 @@ class RtspRelay:
         proc, self._proc = self._proc, None
         if proc is None:
             return
-        if proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.wait(timeout)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+        end_process(proc, timeout)
         if self._drainer is not None:
             self._drainer.join(1.0)  # its last lines, before they are logged
         if self.errors:

@@ -4,8 +4,6 @@ change over time, and a released player goes quiet."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import threading
 
 import pytest
@@ -16,14 +14,9 @@ from PySide6.QtWidgets import QWidget
 from desktop.video.player import PlayerEvents, TilePlayer, instance_args
 
 
-@pytest.fixture(scope="module")
-def clip(tmp_path_factory):
-    path = tmp_path_factory.mktemp("clips") / "clip.ts"
-    subprocess.run([shutil.which("ffmpeg") or "ffmpeg", "-v", "error", "-f", "lavfi", "-i",
-                    "testsrc2=size=320x180:rate=25", "-t", "20", "-c:v", "libx264",
-                    "-preset", "veryfast", "-g", "25", "-pix_fmt", "yuv420p", str(path)],
-                   check=True, timeout=60)
-    return path
+@pytest.fixture
+def clip(make_clip):
+    return make_clip("320x180")
 
 
 def _pixels(widget: QWidget):

@@ -4,9 +4,6 @@ clearing the tile releases its player."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-
 import pytest
 from PySide6.QtGui import QGuiApplication
 
@@ -14,14 +11,9 @@ from desktop.video.tile import VideoEngine, VideoTile
 from tests.factories import make_camera
 
 
-@pytest.fixture(scope="module")
-def clip(tmp_path_factory):
-    path = tmp_path_factory.mktemp("clips") / "tile.ts"
-    subprocess.run([shutil.which("ffmpeg") or "ffmpeg", "-v", "error", "-f", "lavfi", "-i",
-                    "testsrc2=size=320x180:rate=25", "-t", "30", "-c:v", "libx264",
-                    "-preset", "veryfast", "-g", "25", "-pix_fmt", "yuv420p", str(path)],
-                   check=True, timeout=60)
-    return path
+@pytest.fixture
+def clip(make_clip):
+    return make_clip("320x180")
 
 
 @pytest.fixture

@@ -4,9 +4,6 @@ change the state, and a layout change keeps the cameras in order."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-
 import pytest
 
 from desktop.state.wall_layouts import BY_NAME, WallState
@@ -15,18 +12,9 @@ from desktop.video.wall import VideoWall
 from tests.factories import make_camera
 
 
-@pytest.fixture(scope="module")
-def clips(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("clips")
-    out = {}
-    for name, size in (("sub", "320x180"), ("main", "640x360")):
-        path = folder / f"{name}.ts"
-        subprocess.run([shutil.which("ffmpeg") or "ffmpeg", "-v", "error", "-f", "lavfi", "-i",
-                        f"testsrc2=size={size}:rate=25", "-t", "30", "-c:v", "libx264",
-                        "-preset", "veryfast", "-g", "25", "-pix_fmt", "yuv420p", str(path)],
-                       check=True, timeout=60)
-        out[name] = path.as_uri()
-    return out
+@pytest.fixture
+def clips(make_clip):
+    return {"sub": make_clip("320x180").as_uri(), "main": make_clip("640x360").as_uri()}
 
 
 @pytest.fixture
