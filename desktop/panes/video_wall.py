@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from backend_client.changes import ChangeSet
+from desktop.panes.wall_tours import WallTours
 from desktop.shell.pane_context import PaneContext
+from desktop.state.tours import Tour
 from desktop.state.wall_layouts import BY_NAME, STANDARD, WallState
 from desktop.video.tile import VideoEngine
 from desktop.video.wall import VideoWall
@@ -67,6 +69,17 @@ class VideoWallPane(QWidget):
         self._alarm = QLabel(self)  # the alarm whose cameras are shown, in its colour
         self._alarm_action = bar.addWidget(self._alarm)
         self._alarm_action.setVisible(False)
+        self._back = QToolButton(self)  # after an alarm interrupted a tour: back to it
+        self._back.setText(tr("Back to the tour"))
+        self._back_action = bar.addWidget(self._back)
+        self._back_action.setVisible(False)
+        bar.addSeparator()
+        self.tours = WallTours(self, self.tree.visible_camera_ids,
+                               lambda: len(self.wall.state.layout))
+        self.tours.show.connect(self._tour_step)
+        self._back.clicked.connect(self._back_to_tour)
+        bar.addWidget(self.tours.button)
+        bar.addWidget(self.tours.label)
 
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -95,7 +108,7 @@ class VideoWallPane(QWidget):
     # --- the layout's part ---------------------------------------------------------------------
 
     def pane_state(self) -> dict[str, Any]:
-        return self.wall.pane_state()
+        return {**self.wall.pane_state(), "tour": self.tours.to_dict()}
 
     def restore_pane_state(self, state: dict[str, Any]) -> None:
         wall, problem = WallState.from_dict(state)
@@ -106,6 +119,12 @@ class VideoWallPane(QWidget):
         self.wall.show_state(wall)
         self._chosen = self._chosen or any(wall.cameras)
         self._mark_layout()
+        tour = state.get("tour") if isinstance(state, dict) else None
+        if tour:
+            try:
+                self.tours.start(Tour.from_dict(tour))
+            except ValueError as e:
+                log.warning("saved tour not usable: %s", e)
 
     # --- actions -------------------------------------------------------------------------------
 
@@ -116,8 +135,11 @@ class VideoWallPane(QWidget):
             self._mark_layout()
 
     def show_alarm_cameras(self, camera_ids: list[str], priority: int | None) -> None:
-        """An alarm's linked cameras, nearest first, from the largest tile on."""
+        """An alarm's linked cameras, nearest first, from the largest tile on (a running
+        tour waits until the officer goes back to it)."""
         self._chosen = True
+        self.tours.interrupt(camera_ids)
+        self._back_action.setVisible(self.tours.running)
         self.wall.show_state(self.wall.state.show(camera_ids))
         if priority in PRIORITY_COLORS:
             swatch = PRIORITY_COLORS[priority]
@@ -126,6 +148,15 @@ class VideoWallPane(QWidget):
             self._alarm_action.setVisible(True)
         else:
             self._alarm_action.setVisible(False)
+
+    def _tour_step(self, camera_ids: list[str]) -> None:
+        self._chosen = True
+        self.wall.show_state(self.wall.state.show(camera_ids))
+
+    def _back_to_tour(self) -> None:
+        self._back_action.setVisible(False)
+        self._alarm_action.setVisible(False)
+        self.tours.dismiss()
 
     def _show_cameras(self, camera_ids: list[str]) -> None:
         self._chosen = True
@@ -172,6 +203,7 @@ class VideoWallPane(QWidget):
         if self._shut:
             return
         self._shut = True
+        self.tours.stop()
         self._cleanup()
         self.wall.stop()
         self.engine.release()

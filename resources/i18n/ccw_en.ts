@@ -1188,6 +1188,10 @@
         <translation>{n} tiles</translation>
     </message>
     <message>
+        <source>Back to the tour</source>
+        <translation>Back to the tour</translation>
+    </message>
+    <message>
         <source>The saved video wall could not be used entirely; the standard wall is shown.</source>
         <translation>The saved video wall could not be used entirely; the standard wall is shown.</translation>
     </message>
@@ -1218,6 +1222,46 @@
     <message>
         <source>The camera move was not sent: no connection.</source>
         <translation>The camera move was not sent: no connection.</translation>
+    </message>
+    <message>
+        <source>Tour</source>
+        <translation>Tour</translation>
+    </message>
+    <message>
+        <source>Tour the cameras shown in the tree</source>
+        <translation>Tour the cameras shown in the tree</translation>
+    </message>
+    <message>
+        <source>Pause the tour</source>
+        <translation>Pause the tour</translation>
+    </message>
+    <message>
+        <source>Stop the tour</source>
+        <translation>Stop the tour</translation>
+    </message>
+    <message>
+        <source>Tree</source>
+        <translation>Tree</translation>
+    </message>
+    <message>
+        <source>Resume the tour</source>
+        <translation>Resume the tour</translation>
+    </message>
+    <message>
+        <source>step {i}/{n}</source>
+        <translation>step {i}/{n}</translation>
+    </message>
+    <message>
+        <source>waits for the alarm</source>
+        <translation>waits for the alarm</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <source>next in {s} s</source>
+        <translation>next in {s} s</translation>
     </message>
 </context>
 <context>

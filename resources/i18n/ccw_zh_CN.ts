@@ -1188,6 +1188,10 @@
         <translation>{n} 画面</translation>
     </message>
     <message>
+        <source>Back to the tour</source>
+        <translation>返回轮巡</translation>
+    </message>
+    <message>
         <source>The saved video wall could not be used entirely; the standard wall is shown.</source>
         <translation>保存的视频墙无法完整使用，已显示标准视频墙。</translation>
     </message>
@@ -1218,6 +1222,46 @@
     <message>
         <source>The camera move was not sent: no connection.</source>
         <translation>摄像机转动指令未发送：没有连接。</translation>
+    </message>
+    <message>
+        <source>Tour</source>
+        <translation>轮巡</translation>
+    </message>
+    <message>
+        <source>Tour the cameras shown in the tree</source>
+        <translation>轮巡目录中显示的摄像机</translation>
+    </message>
+    <message>
+        <source>Pause the tour</source>
+        <translation>暂停轮巡</translation>
+    </message>
+    <message>
+        <source>Stop the tour</source>
+        <translation>停止轮巡</translation>
+    </message>
+    <message>
+        <source>Tree</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>Resume the tour</source>
+        <translation>继续轮巡</translation>
+    </message>
+    <message>
+        <source>step {i}/{n}</source>
+        <translation>第 {i}/{n} 组</translation>
+    </message>
+    <message>
+        <source>waits for the alarm</source>
+        <translation>等待警情处理</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>next in {s} s</source>
+        <translation>{s} 秒后切换</translation>
     </message>
 </context>
 <context>

@@ -151,3 +151,37 @@ def test_wall_keeps_playing_when_floated_docked_and_sent_to_a_screen(make_workst
         await still_moving("on the second screen")
 
     run_ui(qloop, go(), timeout=150)
+
+
+def test_tour_cycles_is_interrupted_by_an_alarm_and_resumes(make_workstation, qloop):
+    from desktop.state.tours import Tour
+
+    async def go():
+        ws = await make_workstation(demo=True, demo_args=("--sim-steps", "0", "--seed", "5"))
+        await until(lambda: ws.state.connection.status == "online", 30, "online")
+        await until(lambda: len(ws.hall.cameras) > 10, 10, "the cameras")
+        pane = ws.window.pane_widgets["video_wall"]
+        pane.set_layout("4")
+        ids = sorted(ws.hall.cameras)
+        tour = Tour("夜巡", (tuple(ids[0:4]), tuple(ids[4:8])), dwell_s=3)
+        assert pane.tours.start(tour)
+        assert pane.wall.state.cameras == tuple(ids[0:4])
+        assert pane.tours.label.text().startswith(" Tour: step 1/2")
+        await until(lambda: pane.wall.state.cameras == tuple(ids[4:8]), 6, "the next step")
+        # An alarm's cameras interrupt the tour; it waits …
+        pane.show_alarm_cameras([ids[10], ids[11]], 1)
+        assert pane.wall.state.cameras[:2] == (ids[10], ids[11])
+        assert pane._back_action.isVisible() and "waits for the alarm" in pane.tours.label.text()
+        await asyncio.sleep(3.5)
+        assert pane.wall.state.cameras[:2] == (ids[10], ids[11])
+        # … and goes on where it was when the officer goes back to it.
+        pane._back.click()
+        assert pane.wall.state.cameras == tuple(ids[4:8])
+        # The running tour is kept with the layout.
+        saved = pane.pane_state()
+        assert saved["tour"]["steps"][0] == ids[0:4]
+        pane.tours.stop()
+        pane.restore_pane_state(saved)
+        assert pane.tours.running
+
+    run_ui(qloop, go(), timeout=120)
