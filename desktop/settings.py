@@ -50,6 +50,7 @@ class UserSettings:
     repeat_window_minutes: int = 5
     flood_threshold: int = 10
     nominal_speed_kmh: int = 40
+    p1_cameras_on_wall: bool = False  # a new P1 alarm puts its cameras on the video wall
     last_server: str | None = None
     last_user: str | None = None
     format_version: int = FORMAT_VERSION
@@ -120,6 +121,7 @@ _VALID: Final[dict[str, Callable[[Any], bool]]] = {
     "repeat_window_minutes": lambda v: type(v) is int and 0 <= v <= 120,
     "flood_threshold": lambda v: type(v) is int and 1 <= v <= 10_000,
     "nominal_speed_kmh": lambda v: type(v) is int and 5 <= v <= 200,
+    "p1_cameras_on_wall": lambda v: type(v) is bool,
 }
 
 

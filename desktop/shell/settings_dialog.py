@@ -122,6 +122,8 @@ class SettingsDialog(QDialog):
         self.speed.setRange(5, 200)
         self.speed.setSuffix(self.tr(" km/h"))
         self.speed.setValue(settings.nominal_speed_kmh)
+        self.p1_wall = QCheckBox(self.tr("Put a new P1 alarm's cameras on the video wall"), self)
+        self.p1_wall.setChecked(settings.p1_cameras_on_wall)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -135,6 +137,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Group repeats within:"), self.repeat_window)
         form.addRow(self.tr("Alarm flood above:"), self.flood_threshold)
         form.addRow(self.tr("ETA assumes:"), self.speed)
+        form.addRow("", self.p1_wall)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -170,6 +173,7 @@ class SettingsDialog(QDialog):
             repeat_window_minutes=self.repeat_window.value(),
             flood_threshold=self.flood_threshold.value(),
             nominal_speed_kmh=self.speed.value(),
+            p1_cameras_on_wall=self.p1_wall.isChecked(),
         )
 
     def _show_volume(self, value: int) -> None:

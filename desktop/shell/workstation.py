@@ -41,6 +41,7 @@ from desktop.state.pending import PendingCommands
 from desktop.state.selection import Selection
 from desktop.state.session import SessionState
 from desktop.state.shelves import Shelves
+from desktop.state.wall_link import WallLink
 from widgets.command_palette import CommandRegistry
 
 log = logging.getLogger(__name__)
@@ -82,10 +83,12 @@ class Workstation:
         self.ptz = PtzControl(lambda: self.service, self.state)
         self.hall.subscribe(lambda _c: self.flood.arrived(len(self.hall.new_alarm_ids)))
         self.commands = CommandRegistry()  # Ctrl+K; the main window takes it over
+        self.wall_link = WallLink()
+        self.hall.subscribe(self._p1_cameras_to_wall)
         ctx = PaneContext(self.hall, self.state, self.selection, self.pending, self.shelves,
                           self.flood, self.actions, self._audit,
                           lambda: self.preferences.settings, self.commands,
-                          self._alarm_history, ptz=self.ptz.send)
+                          self._alarm_history, wall=self.wall_link, ptz=self.ptz.send)
         self.window = MainWindow(self.hall, self.state, ctx)
         self.window.login_requested.connect(self.ask_login)
         self.window.closing.connect(self._window_closed)
@@ -130,6 +133,16 @@ class Workstation:
         self.sounds.p1_waiting_changed.connect(mute.set_p1_waiting)
         self.sounds.problem_changed.connect(
             lambda text: self.state.tell("warning", tr(text)) if text else None)
+
+    def _p1_cameras_to_wall(self, _changes: object) -> None:
+        """The setting "a new P1 alarm's cameras go on the wall" (off by default: a hall
+        decides whether the wall may be taken over)."""
+        if not self.preferences.settings.p1_cameras_on_wall:
+            return
+        for alarm_id in self.hall.new_alarm_ids:
+            alarm = self.hall.alarms.get(alarm_id)
+            if alarm is not None and alarm.priority == 1 and alarm.camera_ids:
+                self.wall_link.show(alarm.camera_ids, 1)
 
     def _settings_changed(self, new: UserSettings) -> None:
         self.guard.set_idle_minutes(new.idle_lock_minutes)

@@ -1660,6 +1660,10 @@ It comes with: {issue}</translation>
         <translation> km/h</translation>
     </message>
     <message>
+        <source>Put a new P1 alarm&apos;s cameras on the video wall</source>
+        <translation>Put a new P1 alarm&apos;s cameras on the video wall</translation>
+    </message>
+    <message>
         <source>Language:</source>
         <translation>Language:</translation>
     </message>

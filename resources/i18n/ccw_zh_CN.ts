@@ -1660,6 +1660,10 @@ It comes with: {issue}</source>
         <translation> 公里/小时</translation>
     </message>
     <message>
+        <source>Put a new P1 alarm&apos;s cameras on the video wall</source>
+        <translation>新的 1 级警情自动将其摄像机放上视频墙</translation>
+    </message>
+    <message>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>

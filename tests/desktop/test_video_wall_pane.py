@@ -45,6 +45,17 @@ def test_alarm_cameras_go_on_the_wall_and_the_wall_is_saved(make_workstation, ql
         pane.restore_pane_state({"layout": {"name": "x"}})
         assert pane.wall.state.layout == BY_NAME["9"]
         assert any("video wall" in n.text for n in ws.state.notices)
+        # With the setting on, a new P1 alarm puts its cameras on the wall by itself.
+        from dataclasses import replace
+        ws.preferences.update(replace(ws.preferences.settings, p1_cameras_on_wall=True))
+        others = sorted(ws.hall.cameras)[5:7]
+        other = await asyncio.to_thread(Desk, ws.demo_server.api_url, "supervisor")
+        try:
+            await asyncio.to_thread(other.raise_alarm, kind="panic", priority=1,
+                                    title="一键报警 测试", camera_ids=others)
+        finally:
+            await asyncio.to_thread(other.close)
+        await until(lambda: pane.wall.state.cameras[:2] == tuple(others), 10, "P1 cameras")
 
     run_ui(qloop, go(), timeout=120)
 
