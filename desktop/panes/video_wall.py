@@ -11,7 +11,7 @@ import asyncio
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QLabel,
@@ -34,6 +34,8 @@ from widgets.colors import PRIORITY_COLORS
 from widgets.i18n import tr
 
 log = logging.getLogger(__name__)
+
+TREE_REFRESH_MS = 2000
 
 
 class VideoWallPane(QWidget):
@@ -98,6 +100,10 @@ class VideoWallPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
+        self._tree_timer = QTimer(self)
+        self._tree_timer.setSingleShot(True)
+        self._tree_timer.setInterval(TREE_REFRESH_MS)
+        self._tree_timer.timeout.connect(self._refresh_tree)
         self._unsubscribe = ctx.hall.subscribe(self._hall_changed)
         ctx.wall.attach(self.show_alarm_cameras)
         self.destroyed.connect(lambda *_: self._cleanup())
@@ -185,16 +191,27 @@ class VideoWallPane(QWidget):
     # --- from the state ------------------------------------------------------------------------
 
     def _hall_changed(self, changes: ChangeSet) -> None:
-        if changes.reset or changes.cameras or changes.grids:
-            hall = self.ctx.hall
-            self.tree.set_cameras(hall.cameras, hall.grids)
+        hall = self.ctx.hall
+        if changes.reset:
+            self._tree_timer.stop()
             self.wall.set_cameras(hall.cameras)
-            if not any(self.wall.state.cameras) and not self._chosen and hall.cameras:
-                # A fresh workstation (nothing saved, nothing chosen yet) starts with the
-                # first cameras of the tree rather than an empty wall.
-                first = [c for c in self.tree.visible_camera_ids()
-                         if hall.cameras[c].status == "online"]
-                self.wall.show_state(self.wall.state.show(first[:len(self.wall.state.layout)]))
+            self._refresh_tree()
+        elif changes.cameras or changes.grids:
+            # The tree is rebuilt at most every two seconds: camera status flaps during a
+            # flood must not rebuild a few hundred rows per change set.
+            if not self._tree_timer.isActive():
+                self._tree_timer.start()
+            if changes.cameras:
+                self.wall.set_cameras(hall.cameras)
+    def _refresh_tree(self) -> None:
+        hall = self.ctx.hall
+        self.tree.set_cameras(hall.cameras, hall.grids)
+        if not any(self.wall.state.cameras) and not self._chosen and hall.cameras:
+            # A fresh workstation (nothing saved, nothing chosen yet) starts with the first
+            # cameras of the tree rather than an empty wall.
+            first = [c for c in self.tree.visible_camera_ids()
+                     if hall.cameras[c].status == "online"]
+            self.wall.show_state(self.wall.state.show(first[:len(self.wall.state.layout)]))
 
     def shutdown(self) -> None:
         """The workstation is closing: release every player, then libVLC (while the tiles
@@ -203,6 +220,7 @@ class VideoWallPane(QWidget):
         if self._shut:
             return
         self._shut = True
+        self._tree_timer.stop()
         self.tours.stop()
         self._cleanup()
         self.wall.stop()

@@ -72,13 +72,16 @@ class VideoEngine:
 
 class _Surface(QWidget):
     """The native window libVLC draws into; tells when Qt gives it a new one (re-parenting
-    a floated or docked pane recreates native windows)."""
+    a floated or docked pane recreates native windows).
+
+    Made native only when a player first needs it (``winId()``): native child windows are
+    moved and resized by the X server on every relayout of the window, and nine idle ones
+    cost the flood test 50–60 ms UI stalls."""
 
     window_changed = Signal()
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setAttribute(Qt.WidgetAttribute.WA_NativeWindow)
         self.setAttribute(Qt.WidgetAttribute.WA_DontCreateNativeAncestors)
         self.setAutoFillBackground(True)
         self.setStyleSheet("background: black;")
@@ -127,6 +130,8 @@ class VideoTile(QFrame):
         self._state.setObjectName("videoTileState")
         self._clock = QLabel(self)
         self._clock.setObjectName("videoTileClock")
+        # A fixed width: the ticking clock must not re-lay-out the bar every second.
+        self._clock.setFixedWidth(self._clock.fontMetrics().horizontalAdvance("88:88:88") + 6)
         # A small tile on a 6 × 6 wall is ~150 px wide: the bar's texts may be cut, never
         # widen the tile (a wall screen cannot grow).
         self._name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -324,12 +329,21 @@ class VideoTile(QFrame):
                 self._apply(self.lifecycle.on_event(player.generation, "frame"))
         self._apply(self.lifecycle.tick())
 
+    def _set(self, label: QLabel, text: str, style: str | None = None) -> None:
+        """Change a label only when its text or style really changes: a style sheet set
+        twice a second on every tile re-polishes and re-lays-out the whole wall (a 64 ms UI
+        stall in the flood test)."""
+        if label.text() != text:
+            label.setText(text)
+        if style is not None and label.styleSheet() != style:
+            label.setStyleSheet(style)
+
     def _show_view(self) -> None:
         view = self.lifecycle.view()
         camera = self.camera
-        self._name.setText(camera.name if camera else tr("No camera"))
+        self._set(self._name, camera.name if camera else tr("No camera"))
         self._show_ptz()
-        self._clock.setText(datetime.now().strftime("%H:%M:%S"))
+        self._set(self._clock, datetime.now().strftime("%H:%M:%S"))
         lost = view.lost_at.astimezone().strftime("%H:%M:%S") if view.lost_at else ""
         texts = {
             "idle": tr("No camera: drag one here"),
@@ -354,13 +368,15 @@ class VideoTile(QFrame):
             swatch = NOTICE_COLORS["critical"]
         else:
             swatch = CONNECTION_COLORS["connecting"]
-        self._state.setText(f" {badge} " if badge else "")
-        self._state.setStyleSheet(f"background: {swatch.background}; color: {swatch.text};"
-                                  if badge else "")
-        self._state.setToolTip(text)
+        self._set(self._state, f" {badge} " if badge else "",
+                  f"background: {swatch.background}; color: {swatch.text};" if badge else "")
+        if self._state.toolTip() != text:
+            self._state.setToolTip(text)
         picture = view.state in (StreamState.PLAYING, StreamState.STALLED, StreamState.STARTING)
-        self._card.setText(text if not picture else "")
-        self._stack.setCurrentWidget(self.surface if picture else self._card)
+        self._set(self._card, text if not picture else "")
+        page = self.surface if picture else self._card
+        if self._stack.currentWidget() is not page:
+            self._stack.setCurrentWidget(page)
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         self.stop()
