@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from backend_client.schemas import Alarm
 from tests.factories import BASE_TIME, make_alarm
+from tests.widgets.queue_truth import OpenTruth
 from widgets.alarm_queue import AlarmFilter, AlarmIdRole, AlarmQueueModel, Column
 from widgets.alarm_queue.groups import RepeatGroups, group_key
 from widgets.alarm_queue.model import source_key
@@ -83,18 +84,9 @@ def event(seen, spec) -> Alarm:
 @given(initial=st.lists(item, max_size=12), steps=st.lists(step, max_size=12))
 def test_groups_match_truth(qtmodeltester, initial, steps):
     model = AlarmQueueModel(now=lambda: BASE_TIME, group_window=WINDOW)
-    seen: dict[str, int] = {}
-    truth: dict[str, Alarm] = {}
+    state = OpenTruth()
+    seen, truth, take = state.seen, state.open, state.take
     alarm_filter = AlarmFilter()
-
-    def take(batch):
-        for a in batch:
-            if a.version > seen.get(a.id, -1):
-                seen[a.id] = a.version
-                if a.state == "closed":
-                    truth.pop(a.id, None)
-                else:
-                    truth[a.id] = a
 
     first = [event({}, s) for s in initial]
     # One alarm per id in a reset (the newest), as a snapshot would hold.
@@ -108,12 +100,8 @@ def test_groups_match_truth(qtmodeltester, initial, steps):
     for kind, arg in steps:
         if kind == "batch":
             batch = [event(seen, s) for s in arg]
-            newest = {}
-            for a in batch:
-                if a.id not in newest or a.version > newest[a.id].version:
-                    newest[a.id] = a
             model.apply(False, batch)
-            take(list(newest.values()))
+            take(batch)
         elif kind == "toggle":
             model.toggle_group(f"alarm-g{arg:02d}")
         else:

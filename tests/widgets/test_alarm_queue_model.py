@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor
 
 from backend_client.schemas import Alarm
 from tests.factories import BASE_TIME, make_alarm
+from tests.widgets.queue_truth import OpenTruth
 from widgets.alarm_queue import (
     AlarmFilter,
     AlarmIdRole,
@@ -107,22 +108,9 @@ def event(seen: dict[str, int], spec) -> Alarm:
 @given(initial=st.lists(item, max_size=10), steps=st.lists(step, max_size=12))
 def test_batches_match_truth(qtmodeltester, initial, steps):
     model = AlarmQueueModel(now=Clock())
-    seen: dict[str, int] = {}     # newest version known per id, open or closed
-    truth: dict[str, Alarm] = {}  # the open alarms
+    state = OpenTruth()
+    seen, truth, take = state.seen, state.open, state.take
     alarm_filter, column, descending = AlarmFilter(), Column.PRIORITY, False
-
-    def take(batch: list[Alarm]) -> None:
-        newest: dict[str, Alarm] = {}
-        for a in batch:
-            if a.id not in newest or a.version > newest[a.id].version:
-                newest[a.id] = a
-        for a in newest.values():
-            if a.version > seen.get(a.id, -1):
-                seen[a.id] = a.version
-                if a.state == "closed":
-                    truth.pop(a.id, None)
-                else:
-                    truth[a.id] = a
 
     first = [event({}, spec) for spec in initial]
     model.apply(True, first)
