@@ -51,6 +51,11 @@ class UserSettings:
     flood_threshold: int = 10
     nominal_speed_kmh: int = 40
     p1_cameras_on_wall: bool = False  # a new P1 alarm puts its cameras on the video wall
+    # The video wall: "auto" detects a real GPU (software rendering under llvmpipe costs ten
+    # times the CPU), "software"/"hardware" override it; "low" latency (~0.3 s caching) for
+    # desks that steer cameras, "smooth" (1.5 s) for wall screens.
+    video_rendering: str = "auto"
+    video_latency: str = "low"
     last_server: str | None = None
     last_user: str | None = None
     format_version: int = FORMAT_VERSION
@@ -122,6 +127,8 @@ _VALID: Final[dict[str, Callable[[Any], bool]]] = {
     "flood_threshold": lambda v: type(v) is int and 1 <= v <= 10_000,
     "nominal_speed_kmh": lambda v: type(v) is int and 5 <= v <= 200,
     "p1_cameras_on_wall": lambda v: type(v) is bool,
+    "video_rendering": lambda v: v in ("auto", "software", "hardware"),
+    "video_latency": lambda v: v in ("low", "smooth"),
 }
 
 

@@ -224,3 +224,50 @@ class RaiseAlarmDialog(QDialog):
                 "title": self.title.text().strip(),
                 "description": self.description.toPlainText().strip(),
                 "grid_id": self.grid.currentData(), "address": self.address.text().strip()}
+
+
+class PatrolNoteDialog(_TextDialog):
+    """A video patrol officer's note on what a camera shows: added to an open alarm that
+    links this camera, or raised as a new alarm with the camera linked (the default when no
+    open alarm links it)."""
+
+    def __init__(self, camera_name: str, alarms: Sequence[Alarm],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(tr("Patrol note"), tr("What do you see on {camera}?").format(
+            camera=camera_name), tr("Post note"), parent)
+        self.target = QComboBox(self)
+        self.target.setObjectName("patrolTarget")
+        for alarm in alarms:
+            self.target.addItem(tr("Note on {id}: {title}").format(id=alarm.id,
+                                                                    title=alarm.title), alarm.id)
+        self.target.addItem(tr("Raise a new alarm with this camera"), None)
+        self.kind = QComboBox(self)
+        for k in ALARM_KINDS:
+            self.kind.addItem(kind_label(k), k)
+        self.kind.setCurrentIndex(self.kind.findData("other"))
+        self.priority = QComboBox(self)
+        for p in (1, 2, 3, 4):
+            self.priority.addItem(tr("P{p}").format(p=p), p)
+        self.priority.setCurrentIndex(2)
+        self.form.addRow(tr("Post to"), self.target)
+        self.form.addRow(tr("Kind"), self.kind)
+        self.form.addRow(tr("Priority"), self.priority)
+        self.target.currentIndexChanged.connect(self._target_changed)
+        self._target_changed()
+        self._validate()
+        self.text.setFocus()
+
+    def alarm_id(self) -> str | None:
+        """The alarm to add the note to, or None to raise a new one."""
+        value = self.target.currentData()
+        return str(value) if value else None
+
+    def values(self) -> dict[str, object]:
+        return {"alarm_id": self.alarm_id(), "kind": self.kind.currentData(),
+                "priority": self.priority.currentData(), "text": self.note()}
+
+    def _target_changed(self) -> None:
+        raising = self.alarm_id() is None
+        self.kind.setEnabled(raising)
+        self.priority.setEnabled(raising)
+        self.ok.setText(tr("Raise alarm") if raising else tr("Add note"))

@@ -41,6 +41,13 @@ class _Placement:
     path: tuple[str, ...]  # the branch labels above the camera
 
 
+def camera_number(camera_id: str) -> int | None:
+    """The number an officer types for a camera: the digits of its id (C012 → 12), the
+    number painted on the hall's camera list and on the camera's pole."""
+    digits = "".join(ch for ch in camera_id if ch.isdigit())
+    return int(digits) if digits else None
+
+
 def _placements(camera: Camera, grids: Mapping[str, Grid], by: str) -> list[_Placement]:
     if by == "group":
         groups = camera.groups or [""]
@@ -205,7 +212,9 @@ class CameraTree(QWidget):
 
     def _camera_item(self, camera: Camera) -> QStandardItem:
         online = camera.status == "online"
-        text = camera.name if online else self.tr("{name} (offline)").format(name=camera.name)
+        number = camera_number(camera.id)
+        name = f"{number} \u00b7 {camera.name}" if number is not None else camera.name
+        text = name if online else self.tr("{name} (offline)").format(name=name)
         item = QStandardItem(text)
         item.setEditable(False)
         item.setData(camera.id, CameraIdRole)

@@ -8,7 +8,6 @@ own check or by the server later — is shown on the card in words an officer un
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable, Coroutine
 from typing import Any
@@ -17,7 +16,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
 from backend_client import schemas as s
-from desktop.services.alarm_actions import ActionRefused
+from desktop.panes.pane_tasks import PaneTasks
 from desktop.shell.pane_context import PaneContext
 from desktop.state.nearest import rank_units
 from desktop.state.shelves import SHELF_MINUTES
@@ -57,7 +56,7 @@ class AlarmCommands(QObject):
         self.model = model
         self.host = host  # dialogs are its children (window-modal over the main window)
         self._tell = tell  # (text, level) → the card's message line
-        self._tasks: set[asyncio.Task[Any]] = set()
+        self.tasks = PaneTasks(tell)
         self.dialog: QDialog | None = None  # the one open (tests look at it)
 
     # --- what the actions act on --------------------------------------------------------------
@@ -317,31 +316,15 @@ class AlarmCommands(QObject):
 
     def _run(self, coro: Coroutine[Any, Any, Any],
              done: Callable[[Any], object] | None = None) -> None:
-        async def guarded() -> None:
-            try:
-                result = await coro
-            except ActionRefused as e:
-                self._tell(tr(str(e)), "warning")
-                return
-            except Exception:
-                log.exception("alarm action failed")
-                self._tell(tr("The action failed; see the log."), "critical")
-                return
-            if done is not None:
-                done(result)
+        self.tasks.run(coro, done)
 
-        self._spawn(guarded())
+    def _spawn(self, coro: Coroutine[Any, Any, Any]) -> None:
+        self.tasks.spawn(coro)
 
     def cancel_tasks(self) -> None:
         """Dialog results still being queued when the pane closes: the outbox has what was
         written; what was not is abandoned with the pane (its messages have nowhere to go)."""
-        for task in list(self._tasks):
-            task.cancel()
-
-    def _spawn(self, coro: Coroutine[Any, Any, Any]) -> None:
-        task = asyncio.get_event_loop().create_task(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        self.tasks.cancel()
 
 
 def grid_centre(grid: s.Grid) -> tuple[float, float] | None:

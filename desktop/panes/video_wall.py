@@ -7,11 +7,11 @@ panes put cameras on the wall through ``PaneContext.wall`` (the alarm card's "sh
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QLabel,
@@ -23,10 +23,18 @@ from PySide6.QtWidgets import (
 )
 
 from backend_client.changes import ChangeSet
+from desktop.panes.pane_tasks import PaneTasks
+from desktop.panes.wall_camera_actions import (
+    PATROL_NOTE_KEYS,
+    SNAPSHOT_KEYS,
+    WallCameraActions,
+)
 from desktop.panes.wall_tours import WallTours
+from desktop.settings import UserSettings
 from desktop.shell.pane_context import PaneContext
 from desktop.state.tours import Tour
 from desktop.state.wall_layouts import BY_NAME, STANDARD, WallState
+from desktop.video.rendering import VideoMode, detect_gpu
 from desktop.video.tile import VideoEngine
 from desktop.video.wall import VideoWall
 from widgets.camera_tree import CameraTree
@@ -43,13 +51,19 @@ class VideoWallPane(QWidget):
         super().__init__(parent)
         self.setObjectName("videoWallPane")
         self.ctx = ctx
-        self.engine = VideoEngine()
+        self.engine = VideoEngine.for_mode(self._video_mode(ctx.settings()))
         self._shut = False
         self._chosen = False  # the officer (or a saved layout) has put cameras on the wall
         self.wall = VideoWall(self.engine, self)
         self.wall.state_changed.connect(self._state_changed)
         self.wall.ptz_requested.connect(self._ptz)
-        self._tasks: set[asyncio.Task[None]] = set()
+        self.tasks = PaneTasks(lambda text, level: ctx.session.tell(level, text))  # type: ignore[arg-type]
+        self.camera_actions = WallCameraActions(self, self.wall, ctx, self.tasks)
+        for keys, act in ((SNAPSHOT_KEYS, self.camera_actions.snapshot),
+                          (PATROL_NOTE_KEYS, self.camera_actions.patrol_note)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda act=act: act())
         self.tree = CameraTree(self)
         self.tree.cameras_activated.connect(self._show_cameras)
 
@@ -175,9 +189,24 @@ class VideoWallPane(QWidget):
             if why:
                 self.ctx.session.tell("warning", tr(why))
 
-        task = asyncio.get_event_loop().create_task(send())
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        self.tasks.spawn(send())
+
+    # --- settings ------------------------------------------------------------------------------
+
+    @staticmethod
+    def _video_mode(settings: UserSettings) -> VideoMode:
+        gpu = detect_gpu() if settings.video_rendering == "auto" else None
+        return VideoMode.choose(settings.video_rendering, settings.video_latency, gpu)
+
+    def apply_settings(self, settings: UserSettings) -> None:
+        """Rendering or latency changed: the wall plays on through a new engine (each tile
+        restarts its stream; libVLC's options are fixed per instance)."""
+        mode = self._video_mode(settings)
+        if mode == self.engine.mode or self._shut:
+            return
+        old, self.engine = self.engine, VideoEngine.for_mode(mode)
+        self.wall.set_engine(self.engine)
+        old.release()
 
     def _state_changed(self, _state: WallState) -> None:
         self._chosen = True
@@ -223,6 +252,7 @@ class VideoWallPane(QWidget):
         self._tree_timer.stop()
         self.tours.stop()
         self._cleanup()
+        self.tasks.cancel()
         self.wall.stop()
         self.engine.release()
 

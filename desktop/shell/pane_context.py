@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from backend_client.schemas import Alarm
@@ -21,6 +22,7 @@ from desktop.state.wall_link import WallLink
 AuditFn = Callable[[str, str, str | None, dict[str, Any]], Awaitable[object]]
 HistoryFn = Callable[[datetime], Awaitable[list[Alarm]]]
 PtzFn = Callable[[str, dict[str, Any]], Awaitable[str]]
+FaultFn = Callable[[str, bool], Awaitable[str]]
 
 
 async def _no_history(since: datetime) -> list[Alarm]:
@@ -55,3 +57,7 @@ class PaneContext:
     wall: WallLink = field(default_factory=WallLink)
     # A PTZ move, sent at once (never queued); "" or why it was not.
     ptz: PtzFn = _no_ptz
+    # Where the wall's snapshots are written (None: nowhere, the officer is told).
+    snapshots: Path | None = None
+    # The demo's fault menu (make a camera's stream fail or recover); None outside the demo.
+    stream_fault: FaultFn | None = None

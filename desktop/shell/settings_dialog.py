@@ -124,6 +124,17 @@ class SettingsDialog(QDialog):
         self.speed.setValue(settings.nominal_speed_kmh)
         self.p1_wall = QCheckBox(self.tr("Put a new P1 alarm's cameras on the video wall"), self)
         self.p1_wall.setChecked(settings.p1_cameras_on_wall)
+        self.video_latency = QComboBox(self)
+        self.video_latency.addItem(self.tr("Low latency (desks that steer cameras)"), "low")
+        self.video_latency.addItem(self.tr("Smooth, 1.5 s behind (wall screens)"), "smooth")
+        self.video_latency.setCurrentIndex(max(0, self.video_latency.findData(
+            settings.video_latency)))
+        self.video_rendering = QComboBox(self)
+        self.video_rendering.addItem(self.tr("Automatic (by the graphics card found)"), "auto")
+        self.video_rendering.addItem(self.tr("Software (no graphics card)"), "software")
+        self.video_rendering.addItem(self.tr("Hardware (graphics card)"), "hardware")
+        self.video_rendering.setCurrentIndex(max(0, self.video_rendering.findData(
+            settings.video_rendering)))
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -138,6 +149,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Alarm flood above:"), self.flood_threshold)
         form.addRow(self.tr("ETA assumes:"), self.speed)
         form.addRow("", self.p1_wall)
+        form.addRow(self.tr("Video:"), self.video_latency)
+        form.addRow(self.tr("Video decoding:"), self.video_rendering)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -174,6 +187,8 @@ class SettingsDialog(QDialog):
             flood_threshold=self.flood_threshold.value(),
             nominal_speed_kmh=self.speed.value(),
             p1_cameras_on_wall=self.p1_wall.isChecked(),
+            video_latency=self.video_latency.currentData(),
+            video_rendering=self.video_rendering.currentData(),
         )
 
     def _show_volume(self, value: int) -> None:

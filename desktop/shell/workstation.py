@@ -25,6 +25,7 @@ from backend_client.server.process import ServerProcess, ServerStartError
 from desktop.services.alarm_actions import AlarmActions
 from desktop.services.central import CentralService
 from desktop.services.ptz import PtzControl
+from desktop.services.stream_faults import StreamFaults
 from desktop.settings import UserSettings
 from desktop.shell.alarm_sound_player import SoundPlayer
 from desktop.shell.alarm_sounds import AlarmSoundController
@@ -88,7 +89,10 @@ class Workstation:
         ctx = PaneContext(self.hall, self.state, self.selection, self.pending, self.shelves,
                           self.flood, self.actions, self._audit,
                           lambda: self.preferences.settings, self.commands,
-                          self._alarm_history, wall=self.wall_link, ptz=self.ptz.send)
+                          self._alarm_history, wall=self.wall_link, ptz=self.ptz.send,
+                          snapshots=self.profile / "snapshots",
+                          stream_fault=(StreamFaults(lambda: self.service).set
+                                        if options.demo else None))
         self.window = MainWindow(self.hall, self.state, ctx)
         self.window.login_requested.connect(self.ask_login)
         self.window.closing.connect(self._window_closed)

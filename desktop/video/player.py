@@ -21,13 +21,13 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.video.rendering import LOW_LATENCY_CACHING_MS
+
 log = logging.getLogger(__name__)
 
 BASE_ARGS = ("--no-audio", "--aout=dummy", "--no-osd", "--no-video-title-show", "--no-spu",
              "--swscale-mode=0", "--avcodec-threads=1", "--no-xlib", "--quiet")
 SOFTWARE_ARGS = ("--avcodec-hw=none", "--gl=none", "--gles2=none")
-LOW_LATENCY_CACHING_MS = 300
-SMOOTH_CACHING_MS = 1500  # wall screens: steadier pictures, a second more behind
 
 
 def instance_args(software: bool, extra: Sequence[str] = ()) -> list[str]:
@@ -109,6 +109,10 @@ class TilePlayer:
         if not media.get_stats(stats):
             return 0
         return int(stats.displayed_pictures)
+
+    def snapshot(self, path: str) -> bool:
+        """The current picture at the stream's size as a PNG (libVLC writes it at once)."""
+        return int(self.player.video_take_snapshot(0, path, 0, 0)) == 0
 
     def release(self) -> None:
         """Stop and free the player; its callbacks are detached first, so nothing from it

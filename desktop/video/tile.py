@@ -14,14 +14,13 @@ drawn on top of it. When there is no picture the surface gives way to a card tha
 from __future__ import annotations
 
 import logging
-import os
 import time
 from collections import deque
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -36,12 +35,14 @@ from PySide6.QtWidgets import (
 from backend_client.schemas import Camera
 from desktop.state.stream_lifecycle import (
     Effect,
+    RestartPolicy,
     StartPlayer,
     StopPlayer,
     StreamLifecycle,
     StreamState,
 )
 from desktop.video.player import PlayerEvents, TilePlayer, instance_args
+from desktop.video.rendering import LOW_LATENCY_CACHING_MS, VideoMode
 from desktop.video.rtsp_relay import RelayError, RtspRelay, needs_relay
 from widgets.colors import CONNECTION_COLORS, NOTICE_COLORS, SECONDARY_TEXT
 from widgets.i18n import tr
@@ -49,22 +50,29 @@ from widgets.i18n import tr
 log = logging.getLogger(__name__)
 
 TICK_MS = 500  # stall detection and the countdown; a lost signal shows within 3 s
+TYPING_TIMEOUT_S = 4.0  # a camera number typed and left unfinished is forgotten
+_SPINNER = "\u25d0\u25d3\u25d1\u25d2"  # ◐◓◑◒, one step a tick while connecting
 
 
 class VideoEngine:
-    """The one libVLC instance the wall's players share. Software rendering unless told
-    otherwise (``CCW_VIDEO_HW=1``, a setting later): under Xvfb and on GPU-less hall PCs the
-    OpenGL output costs ten times the CPU (platform notes)."""
+    """The one libVLC instance the wall's players share, made for a ``VideoMode``: software
+    decoding and the plain X11 output unless this PC really has a GPU (under Xvfb and on
+    GPU-less hall PCs the OpenGL output costs ten times the CPU, platform notes), and the
+    caching of the chosen latency."""
 
-    def __init__(self, software: bool | None = None) -> None:
+    def __init__(self, software: bool = True, caching_ms: int = LOW_LATENCY_CACHING_MS) -> None:
         import vlc
 
-        if software is None:
-            software = os.environ.get("CCW_VIDEO_HW", "") != "1"
+        self.mode = VideoMode(software, caching_ms)
         self.software = software
+        self.caching_ms = caching_ms
         self.instance: Any = vlc.Instance(instance_args(software))
         if self.instance is None:
             raise RuntimeError("libVLC refused to start with the wall's options")
+
+    @classmethod
+    def for_mode(cls, mode: VideoMode) -> VideoEngine:
+        return cls(mode.software, mode.caching_ms)
 
     def release(self) -> None:
         self.instance.release()
@@ -105,15 +113,22 @@ _PTZ_KEYS = {Qt.Key.Key_Left: _PTZ_BUTTONS[0][1], Qt.Key.Key_Up: _PTZ_BUTTONS[1]
 class VideoTile(QFrame):
     activated = Signal()  # double-click or Enter: focus or restore
     ptz_requested = Signal(str, dict)  # camera id, {"pan","tilt","zoom"} or {"preset": n}
+    number_entered = Signal(int)  # the officer typed a camera number and Enter
+    menu_requested = Signal(QPoint)  # right-click or the menu key, at this global position
 
-    def __init__(self, engine: VideoEngine, parent: QWidget | None = None) -> None:
+    def __init__(self, engine: VideoEngine, parent: QWidget | None = None, *,
+                 policy: RestartPolicy | None = None) -> None:
+        """``policy``: the lifecycle's restart policy; None (the product) is the real backoff,
+        1 → 8 s. Tests that cycle a stream through many failures inject a fast one: the real
+        schedule would make 50 fail/recover cycles take many minutes, and it is unit-tested
+        on its own (tests/desktop/test_stream_lifecycle.py)."""
         super().__init__(parent)
         self.setObjectName("videoTile")
         self.setFrameShape(QFrame.Shape.Box)
         self.engine = engine
         self.camera: Camera | None = None
         self.main_stream = False
-        self.lifecycle = StreamLifecycle()
+        self.lifecycle = StreamLifecycle(policy=policy)
         self.events = PlayerEvents(self)
         self.events.event.connect(self._player_event)
         self._player: TilePlayer | None = None
@@ -123,6 +138,10 @@ class VideoTile(QFrame):
         # bursts, so a rate over one half-second tick jumps between 0 and 50.
         self._samples: deque[tuple[float, int]] = deque(maxlen=8)
         self.fps = 0.0
+        self._typed = ""  # a camera number being typed on this tile
+        self._typed_at = 0.0
+        self._notice: tuple[str, float] | None = None  # a short message, until (monotonic)
+        self._spin = 0  # the "connecting" badge's spinner
 
         self._name = QLabel(self)
         self._name.setObjectName("videoTileName")
@@ -220,13 +239,34 @@ class VideoTile(QFrame):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         key = Qt.Key(event.key())
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.activated.emit()
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        digit = int(key) - int(Qt.Key.Key_0) if Qt.Key.Key_0 <= key <= Qt.Key.Key_9 else None
+        if ctrl and digit and self._has_ptz():
+            self._ptz_send({"preset": digit})  # Ctrl+1..9: the camera's presets
+        elif digit is not None and not ctrl:
+            # Digits type a camera number for this tile, Enter puts that camera here (a
+            # CCTV keyboard's "number, CAM"): faster than the tree for a known camera.
+            if len(self._typed) < 6:
+                self._typed += str(digit)
+            self._typed_at = time.monotonic()
+            self._show_view()
+        elif self._typed and key == Qt.Key.Key_Backspace:
+            self._typed = self._typed[:-1]
+            self._typed_at = time.monotonic()
+            self._show_view()
+        elif self._typed and key == Qt.Key.Key_Escape:
+            self._typed = ""
+            self._show_view()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self._typed:
+                number, self._typed = int(self._typed), ""
+                self._show_view()
+                self.number_entered.emit(number)
+            else:
+                self.activated.emit()
         elif self._has_ptz() and key in _PTZ_KEYS:
             if not event.isAutoRepeat():
                 self._ptz_move(*_PTZ_KEYS[key])
-        elif self._has_ptz() and Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
-            self._ptz_send({"preset": int(key) - int(Qt.Key.Key_0)})
         else:
             super().keyPressEvent(event)
 
@@ -235,6 +275,36 @@ class VideoTile(QFrame):
             self._ptz_move(0.0, 0.0, 0.0)
         else:
             super().keyReleaseEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt's name
+        self.setFocus(Qt.FocusReason.PopupFocusReason)
+        self.menu_requested.emit(event.globalPos())
+
+    def typed_number(self) -> str:
+        return self._typed
+
+    def tell(self, text: str, seconds: float = 4.0) -> None:
+        """A short message in the tile's bar ("No camera 123"), then its state again."""
+        self._notice = (text, time.monotonic() + seconds)
+        self._show_view()
+
+    def snapshot(self, path: str) -> bool:
+        """Write the picture shown now, at the stream's own size, to ``path`` (PNG) — by
+        libVLC from the decoded picture, so a window over the tile does not end up in it.
+        False when there is no picture."""
+        player = self._player
+        if player is None or self.lifecycle.state is not StreamState.PLAYING:
+            return False
+        return player.snapshot(path)
+
+    def set_engine(self, engine: VideoEngine) -> None:
+        """Play through another engine (the rendering or latency setting changed): the
+        stream starts again with it."""
+        self._apply(self.lifecycle.stop())
+        self.engine = engine
+        camera, self.camera = self.camera, None
+        if camera is not None:
+            self.set_camera(camera, self.main_stream)
 
     # --- PTZ -----------------------------------------------------------------------------------
 
@@ -293,7 +363,7 @@ class VideoTile(QFrame):
                 return
         self._player = TilePlayer(self.engine.instance, self.events, effect.generation)
         self._player.set_window(int(self.surface.winId()))
-        self._player.play(url)
+        self._player.play(url, self.engine.caching_ms)
         self._pictures = 0
         self._samples.clear()
 
@@ -327,7 +397,13 @@ class VideoTile(QFrame):
             if count > self._pictures:
                 self._pictures = count
                 self._apply(self.lifecycle.on_event(player.generation, "frame"))
-        self._apply(self.lifecycle.tick())
+        now = time.monotonic()
+        if self._typed and now - self._typed_at > TYPING_TIMEOUT_S:
+            self._typed = ""
+        if self._notice is not None and now > self._notice[1]:
+            self._notice = None
+        self._spin += 1
+        self._apply(self.lifecycle.tick())  # and shows the view
 
     def _set(self, label: QLabel, text: str, style: str | None = None) -> None:
         """Change a label only when its text or style really changes: a style sheet set
@@ -362,6 +438,12 @@ class VideoTile(QFrame):
                   "offline": tr("offline"), "failed": tr("no stream"),
                   "connecting": tr("connecting")}
         badge = badges.get(view.label, "")
+        if view.label == "connecting":
+            badge = f"{_SPINNER[self._spin % len(_SPINNER)]} {badge}"
+        if self._typed:  # what the officer is typing wins over the state
+            badge = tr("Camera number: {n}_ · Enter").format(n=self._typed)
+        elif self._notice is not None:
+            badge = self._notice[0]
         if view.label == "live":
             swatch = CONNECTION_COLORS["online"]
         elif view.label in ("signal_lost", "reconnecting", "offline", "failed"):

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 from backend_client.schemas import Camera
 from desktop.state.wall_layouts import WallState
 from desktop.video.tile import VideoEngine, VideoTile
-from widgets.camera_tree import CAMERA_MIME
+from widgets.camera_tree import CAMERA_MIME, camera_number
+from widgets.i18n import tr
 
 TILE_MIME = "application/x-ccw-wall-tile"  # the index of a dragged tile
 MAIN_STREAM_MIN_WIDTH = 900  # a tile at least this wide shows the main stream
@@ -32,6 +33,8 @@ class _WallTile(VideoTile):
     """A tile that takes camera drops and can be dragged onto another tile."""
 
     dropped = Signal(int, list)  # this tile's index, camera ids
+    number_typed = Signal(int, int)  # this tile's index, the camera number typed
+    menu_at = Signal(int, QPoint)  # this tile's index, where its menu was asked for
     swapped = Signal(int, int)  # from tile, to tile (this one)
     focus_requested = Signal(int)
 
@@ -41,6 +44,8 @@ class _WallTile(VideoTile):
         self.setAcceptDrops(True)
         self._press: QPoint | None = None
         self.activated.connect(lambda: self.focus_requested.emit(self.index))
+        self.number_entered.connect(lambda n: self.number_typed.emit(self.index, n))
+        self.menu_requested.connect(lambda pos: self.menu_at.emit(self.index, pos))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
         if event.mimeData().hasFormat(CAMERA_MIME) or event.mimeData().hasFormat(TILE_MIME):
@@ -77,6 +82,7 @@ class _WallTile(VideoTile):
 class VideoWall(QWidget):
     state_changed = Signal(object)  # WallState after the officer dropped, swapped or focused
     ptz_requested = Signal(str, dict)  # a tile's PTZ move: camera id, body
+    tile_menu = Signal(int, QPoint)  # the officer asked for a tile's menu: index, where
 
     def __init__(self, engine: VideoEngine, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,6 +121,12 @@ class VideoWall(QWidget):
         for tile in self.tiles:
             tile.stop()
 
+    def set_engine(self, engine: VideoEngine) -> None:
+        """Play through another engine from now on (every playing tile restarts with it)."""
+        self.engine = engine
+        for tile in self.tiles:
+            tile.set_engine(engine)
+
     # --- building -----------------------------------------------------------------------------
 
     def _build_tiles(self) -> None:
@@ -130,6 +142,8 @@ class VideoWall(QWidget):
             tile.swapped.connect(self._swapped)
             tile.focus_requested.connect(self._focus)
             tile.ptz_requested.connect(self.ptz_requested)
+            tile.number_typed.connect(self._number_typed)
+            tile.menu_at.connect(self.tile_menu)
             self.tiles.append(tile)
 
     def _place(self) -> None:
@@ -174,6 +188,25 @@ class VideoWall(QWidget):
             if index + offset < len(state.layout):
                 state = state.assign(index + offset, camera_id)
         self._changed(state)
+
+    def _number_typed(self, index: int, number: int) -> None:
+        camera = next((c for c in self.cameras.values() if camera_number(c.id) == number), None)
+        if camera is None:
+            self.tiles[index].tell(tr("No camera {n}").format(n=number))
+            return
+        self._changed(self.state.assign(index, camera.id))
+
+    def assign_tile(self, index: int, camera_id: str | None) -> None:
+        """Put a camera on a tile (or clear it), as the officer's own change."""
+        if 0 <= index < len(self.state.layout):
+            self._changed(self.state.assign(index, camera_id))
+
+    def current_tile(self) -> int | None:
+        """The tile the officer last clicked or typed on (it has the keyboard focus)."""
+        for tile in self.tiles:
+            if tile.hasFocus():
+                return tile.index
+        return None
 
     def _swapped(self, source: int, target: int) -> None:
         self._changed(self.state.swap(source, target))
