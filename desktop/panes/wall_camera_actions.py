@@ -171,8 +171,13 @@ class WallCameraActions(QObject):
         dialog = PatrolNoteDialog(camera.name, alarms, self.host)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._post(camera, dialog.values()))
+        dialog.destroyed.connect(lambda *_: self._forget(dialog))
         self.dialog = dialog
         dialog.open()
+
+    def _forget(self, dialog: PatrolNoteDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
 
     def _post(self, camera: s.Camera, values: dict[str, Any]) -> None:
         actions = self.ctx.actions

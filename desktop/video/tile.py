@@ -293,8 +293,9 @@ class VideoTile(QFrame):
         libVLC from the decoded picture, so a window over the tile does not end up in it.
         False when there is no picture."""
         player = self._player
-        if player is None or self.lifecycle.state is not StreamState.PLAYING:
-            return False
+        if (player is None or self.lifecycle.state is not StreamState.PLAYING
+                or player.displayed_pictures() == 0):
+            return False  # libVLC has no video output to take it from yet
         return player.snapshot(path)
 
     def set_engine(self, engine: VideoEngine) -> None:
