@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -20,6 +18,7 @@ from typing import Any, Final, Literal, get_args
 from urllib.parse import urlsplit, urlunsplit
 
 from backend_client.sqlite_files import StorageUnavailable, move_aside
+from desktop.state.files import write_text_atomic
 
 log = logging.getLogger(__name__)
 
@@ -199,19 +198,7 @@ class SettingsStore:
         if not data.get("remember_server", True):
             data["last_server"] = None
         text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp",
-                                   dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(text)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        _fsync_dir(self.path.parent)
+        write_text_atomic(self.path, text)
 
     def _corrupt(self, reason: str) -> UserSettings:
         moved: Path | None = None
@@ -226,12 +213,3 @@ class SettingsStore:
         log.warning("settings file %s unusable: %s", self.path, reason)
         return UserSettings()
 
-
-def _fsync_dir(directory: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import base64
 import binascii
-import contextlib
 import hashlib
 import json
 import logging
 import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
@@ -21,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.shell.i18n import tr
+from desktop.state.files import write_text_atomic
 
 log = logging.getLogger(__name__)
 
@@ -220,22 +219,10 @@ class LayoutStore:
         layout.saved_at = layout.saved_at or datetime.now(UTC).isoformat(timespec="seconds")
         text = json.dumps(layout.to_dict(), ensure_ascii=False, indent=2)
         path = self.path_for(layout.name)
-        tmp = None
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.folder,
-                                             prefix=f".{path.stem}-", suffix=".part",
-                                             delete=False) as f:
-                tmp = f.name
-                f.write(text)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, path)
+            write_text_atomic(path, text)
         except OSError as e:
             log.error("cannot save layout %s to %s: %s", layout.name, path, e)
-            if tmp:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
             raise LayoutError(tr("The layout “{name}” could not be saved ({reason}).")
                               .format(name=layout.name, reason=e.strerror or e)) from e
         log.info("layout %s saved to %s", layout.name, path)

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from backend_client.schemas import parse_time, utcnow
+from desktop.state.files import write_text_atomic
 from desktop.state.observable import Observable
 
 log = logging.getLogger(__name__)
@@ -113,10 +112,6 @@ class Shelves(Observable):
         data = {"shelves": [{**asdict(s), "at": s.at.isoformat(), "until": s.until.isoformat()}
                             for s in self.active()]}
         try:
-            self._path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self._path.parent, prefix=".shelves-")
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(data, f, ensure_ascii=False, indent=1)
-            os.replace(tmp, self._path)
+            write_text_atomic(self._path, json.dumps(data, ensure_ascii=False, indent=1))
         except OSError as e:
             log.warning("could not save shelved sources to %s: %r", self._path, e)

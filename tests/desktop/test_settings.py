@@ -12,6 +12,7 @@ from desktop import settings as settings_module
 from desktop.settings import FORMAT_VERSION, SettingsStore, UserSettings
 from desktop.shell import theme
 from desktop.shell.settings_dialog import SettingsDialog, problem_text
+from desktop.state import files as files_module
 from tests.desktop.test_theme import themed  # noqa: F401 (a fixture)
 
 
@@ -34,7 +35,7 @@ def test_round_trip(tmp_path):
     assert SettingsStore(store.path).load() == changed
     text = store.path.read_text("utf-8")
     assert "张伟" in text and json.loads(text)["format_version"] == FORMAT_VERSION
-    assert not list(store.path.parent.glob("*.tmp"))  # the temporary file was renamed
+    assert not list(store.path.parent.glob("*.part"))  # the temporary file was renamed
 
 
 def test_save_is_atomic_when_the_write_fails(tmp_path, monkeypatch):
@@ -44,7 +45,7 @@ def test_save_is_atomic_when_the_write_fails(tmp_path, monkeypatch):
     def refuse(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(settings_module.os, "replace", refuse)
+    monkeypatch.setattr(files_module.os, "replace", refuse)
     with pytest.raises(OSError):
         store.save(UserSettings(sound_volume=99))
     assert store.load().sound_volume == 11
