@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from backend_client.changes import ChangeSet
 from desktop.panes.pane_tasks import PaneTasks
+from desktop.panes.tour_editor import TourEditor
 from desktop.panes.wall_camera_actions import (
     PATROL_NOTE_KEYS,
     SNAPSHOT_KEYS,
@@ -32,7 +33,8 @@ from desktop.panes.wall_camera_actions import (
 from desktop.panes.wall_tours import WallTours
 from desktop.settings import UserSettings
 from desktop.shell.pane_context import PaneContext
-from desktop.state.tours import Tour
+from desktop.state.named_book import NamedBook
+from desktop.state.tours import Tour, TourPlan, groups_of
 from desktop.state.wall_layouts import BY_NAME, STANDARD, WallState
 from desktop.video.rendering import VideoMode, detect_gpu
 from desktop.video.tile import VideoEngine
@@ -44,6 +46,7 @@ from widgets.i18n import tr
 log = logging.getLogger(__name__)
 
 TREE_REFRESH_MS = 2000
+TOURS_FILE = "wall-tours.json"
 
 
 class VideoWallPane(QWidget):
@@ -90,9 +93,18 @@ class VideoWallPane(QWidget):
         self._back_action = bar.addWidget(self._back)
         self._back_action.setVisible(False)
         bar.addSeparator()
+        self.tour_book: NamedBook[TourPlan] = NamedBook(
+            ctx.config / TOURS_FILE if ctx.config else None, "tours", TourPlan.from_dict,
+            "saved tours")
+        if self.tour_book.problem:
+            ctx.session.tell("warning", tr("Some saved tours could not be read; see the log."))
         self.tours = WallTours(self, self.tree.visible_camera_ids,
-                               lambda: len(self.wall.state.layout))
+                               lambda: len(self.wall.state.layout), self.tour_book,
+                               lambda: groups_of(ctx.hall.cameras.values()),
+                               self.wall.current_tile)
         self.tours.show.connect(self._tour_step)
+        self.tours.edit_requested.connect(self.edit_tours)
+        self.tour_editor: TourEditor | None = None
         self._back.clicked.connect(self._back_to_tour)
         bar.addWidget(self.tours.button)
         bar.addWidget(self.tours.label)
@@ -169,9 +181,23 @@ class VideoWallPane(QWidget):
         else:
             self._alarm_action.setVisible(False)
 
-    def _tour_step(self, camera_ids: list[str]) -> None:
+    def _tour_step(self, camera_ids: list[str], tile: int | None) -> None:
         self._chosen = True
-        self.wall.show_state(self.wall.state.show(camera_ids))
+        if tile is None:
+            self.wall.show_state(self.wall.state.show(camera_ids))
+        elif tile < len(self.wall.state.layout) and camera_ids:
+            self.wall.show_state(self.wall.state.assign(tile, camera_ids[0], exclusive=False))
+
+    def edit_tours(self) -> None:
+        if self.tour_editor is not None and self.tour_editor.isVisible():
+            self.tour_editor.raise_()
+            return
+        editor = TourEditor(self.tour_book, self.ctx.hall.cameras,
+                            groups_of(self.ctx.hall.cameras.values()), self)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.destroyed.connect(lambda *_: setattr(self, "tour_editor", None))
+        self.tour_editor = editor
+        editor.open()
 
     def _back_to_tour(self) -> None:
         self._back_action.setVisible(False)

@@ -1,5 +1,6 @@
 """``WallTours``: the wall pane's tour (轮巡) control — start a tour of the cameras the tree
-shows, pause and resume it, let an alarm interrupt it, go back to it.
+shows or a saved named tour (on the whole wall or one tile), pause and resume it, let an alarm
+interrupt it, go back to it, and edit the saved tours.
 
 The cycling itself is ``desktop.state.tours.TourRunner`` (pure, tested alone); this runs its
 clock on a one-second timer and asks the wall to show each step (``show``).
@@ -12,31 +13,44 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMenu, QToolButton, QWidget
 
-from desktop.state.tours import Tour, TourRunner
+from desktop.state.named_book import NamedBook
+from desktop.state.tours import Tour, TourPlan, TourRunner
 from widgets.i18n import tr
 
 DEFAULT_DWELL_S = 15.0
 
 
 class WallTours(QObject):
-    show = Signal(list)  # camera ids for the wall (a tour step, or back to it)
+    # Camera ids for the wall (a tour step, or back to it) and the tile of a one-tile tour
+    # (None: the whole wall).
+    show = Signal(list, object)
+    edit_requested = Signal()  # "Edit tours…"
 
     def __init__(self, parent: QWidget, cameras: Callable[[], list[str]],
-                 tiles: Callable[[], int]) -> None:
+                 tiles: Callable[[], int], book: NamedBook[TourPlan],
+                 groups: Callable[[], dict[str, list[str]]],
+                 current_tile: Callable[[], int | None]) -> None:
         super().__init__(parent)
         self._cameras = cameras  # what a new tour goes through (the tree's cameras)
         self._tiles = tiles  # how many cameras a step shows (the wall's tiles)
+        self.book = book
+        self._groups = groups
+        self._current_tile = current_tile  # where a one-tile tour runs
         self.runner: TourRunner | None = None
         self.button = QToolButton(parent)
         self.button.setText(tr("Tour"))
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.button)
-        self._start = menu.addAction(tr("Tour the cameras shown in the tree"), self.start)
-        self._pause = menu.addAction(tr("Pause the tour"), self.toggle_pause)
-        self._stop = menu.addAction(tr("Stop the tour"), self.stop)
-        self.button.setMenu(menu)
+        self.menu = QMenu(self.button)
+        self.menu.aboutToShow.connect(self._fill_menu)
+        self.button.setMenu(self.menu)
+        self._pause = QAction(tr("Pause the tour"), self)
+        self._pause.triggered.connect(self.toggle_pause)
+        self._stop = QAction(tr("Stop the tour"), self)
+        self._stop.triggered.connect(self.stop)
+        self._fill_menu()
         self.label = QLabel(parent)
         self.label.setObjectName("videoWallTour")
         self._timer = QTimer(self)
@@ -57,9 +71,52 @@ class WallTours(QObject):
             tour = Tour.of_cameras(tr("Tree"), cameras, self._tiles(), DEFAULT_DWELL_S)
         self.runner = TourRunner(tour, time.monotonic)
         self._timer.start()
-        self.show.emit(list(self.runner.shown()))
+        self._emit()
         self._show_state()
         return True
+
+    def start_plan(self, name: str) -> str:
+        """Start the saved tour ``name``: "" when it runs, else why not (for the officer)."""
+        plan = self.book.get(name)
+        if plan is None:
+            return tr("There is no saved tour named {name}.").format(name=name)
+        tile = self._current_tile() if plan.one_tile else None
+        if plan.one_tile and tile is None:
+            tile = 0
+        try:
+            tour = plan.build(self._tiles(), self._groups(), tile)
+        except ValueError:
+            return tr("The tour {name} has no cameras left (its groups are empty).").format(
+                name=name)
+        self.start(tour)
+        return ""
+
+    def _emit(self) -> None:
+        if self.runner is not None:
+            tile = None if self.runner.interruption else self.runner.tour.tile
+            self.show.emit(list(self.runner.shown()), tile)
+
+    def _fill_menu(self) -> None:
+        menu = self.menu
+        menu.clear()
+        menu.addAction(tr("Tour the cameras shown in the tree"), self.start)
+        plans = self.book.items()
+        if plans:
+            menu.addSection(tr("Saved tours"))
+        for plan in plans:
+            where = tr("one tile") if plan.one_tile else tr("whole wall")
+            menu.addAction(tr("{name} ({where}, {s} s)").format(
+                name=plan.name, where=where, s=int(plan.dwell_s)),
+                lambda name=plan.name: self._start_from_menu(name))
+        menu.addAction(tr("Edit tours…"), self.edit_requested.emit)
+        menu.addSeparator()
+        menu.addAction(self._pause)
+        menu.addAction(self._stop)
+
+    def _start_from_menu(self, name: str) -> None:
+        why = self.start_plan(name)
+        if why:
+            self.label.setText(f" {why} ")
 
     def stop(self) -> None:
         self.runner = None
@@ -84,7 +141,7 @@ class WallTours(QObject):
     def dismiss(self) -> None:
         if self.runner is not None and self.runner.interruption is not None:
             self.runner.dismiss()
-            self.show.emit(list(self.runner.shown()))
+            self._emit()
             self._show_state()
 
     def to_dict(self) -> dict[str, Any] | None:
@@ -93,7 +150,7 @@ class WallTours(QObject):
     def _tick(self) -> None:
         runner = self.runner
         if runner is not None and runner.tick():
-            self.show.emit(list(runner.shown()))
+            self._emit()
         self._show_state()
 
     def _show_state(self) -> None:
@@ -112,4 +169,6 @@ class WallTours(QObject):
             state = tr("paused")
         else:
             state = tr("next in {s} s").format(s=int(runner.left_s() + 0.999))
-        self.label.setText(f" {tr('Tour')}: {step} · {state} ")
+        tour = runner.tour
+        where = "" if tour.tile is None else tr(" on tile {n}").format(n=tour.tile + 1)
+        self.label.setText(f" {tr('Tour')} {tour.name}{where}: {step} · {state} ")

@@ -57,6 +57,9 @@ class PaneContext:
     wall: WallLink = field(default_factory=WallLink)
     # A PTZ move, sent at once (never queued); "" or why it was not.
     ptz: PtzFn = _no_ptz
+    # This position's configuration folder (saved tours, custom wall layouts); None: kept
+    # in memory only.
+    config: Path | None = None
     # Where the wall's snapshots are written (None: nowhere, the officer is told).
     snapshots: Path | None = None
     # The demo's fault menu (make a camera's stream fail or recover); None outside the demo.

@@ -90,7 +90,7 @@ class Workstation:
                           self.flood, self.actions, self._audit,
                           lambda: self.preferences.settings, self.commands,
                           self._alarm_history, wall=self.wall_link, ptz=self.ptz.send,
-                          snapshots=self.profile / "snapshots",
+                          config=self.config, snapshots=self.profile / "snapshots",
                           stream_fault=(StreamFaults(lambda: self.service).set
                                         if options.demo else None))
         self.window = MainWindow(self.hall, self.state, ctx)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+GROUP_PREFIX = "group:"  # a tour item naming a camera group, not a camera
 MIN_DWELL_S = 3.0  # shorter than this, nobody can look at a picture
 MAX_DWELL_S = 3600.0
 
@@ -23,33 +24,37 @@ class Tour:
     name: str
     steps: tuple[tuple[str, ...], ...]
     dwell_s: float = 15.0
+    tile: int | None = None  # a one-tile tour's tile; None: the tour takes the whole wall
 
     def __post_init__(self) -> None:
         if not self.steps or any(not step for step in self.steps):
             raise ValueError(f"tour {self.name!r} has an empty step")
+        if self.tile is not None and self.tile < 0:
+            raise ValueError(f"tour {self.name!r}: tile {self.tile} does not exist")
         if not MIN_DWELL_S <= self.dwell_s <= MAX_DWELL_S:
             raise ValueError(f"tour {self.name!r}: dwell {self.dwell_s} s outside "
                              f"{MIN_DWELL_S:.0f}..{MAX_DWELL_S:.0f} s")
 
     @classmethod
     def of_cameras(cls, name: str, items: Iterable[str], per_step: int, dwell_s: float,
-                   groups: Mapping[str, list[str]] | None = None) -> Tour:
+                   groups: Mapping[str, list[str]] | None = None,
+                   tile: int | None = None) -> Tour:
         """Cameras (or ``group:NAME`` items, expanded from ``groups``) cut into steps of
         ``per_step`` — a wall's tile count, or 1 for a single tile."""
         cameras: list[str] = []
         for item in items:
-            if item.startswith("group:"):
-                cameras.extend((groups or {}).get(item.removeprefix("group:"), []))
+            if item.startswith(GROUP_PREFIX):
+                cameras.extend((groups or {}).get(item.removeprefix(GROUP_PREFIX), []))
             else:
                 cameras.append(item)
         cameras = list(dict.fromkeys(cameras))
         per_step = max(1, per_step)
         steps = tuple(tuple(cameras[i:i + per_step]) for i in range(0, len(cameras), per_step))
-        return cls(name, steps, dwell_s)
+        return cls(name, steps, dwell_s, tile)
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "steps": [list(s) for s in self.steps],
-                "dwell_s": self.dwell_s}
+                "dwell_s": self.dwell_s, "tile": self.tile}
 
     @classmethod
     def from_dict(cls, data: Any) -> Tour:
@@ -57,7 +62,9 @@ class Tour:
             raise ValueError("a tour must be an object")
         try:
             steps = tuple(tuple(str(c) for c in step) for step in data["steps"])
-            return cls(str(data["name"]), steps, float(data.get("dwell_s", 15.0)))
+            tile = data.get("tile")
+            return cls(str(data["name"]), steps, float(data.get("dwell_s", 15.0)),
+                       None if tile is None else int(tile))
         except (KeyError, TypeError) as e:
             raise ValueError(f"a tour needs a name and steps ({e})") from e
 
@@ -127,3 +134,60 @@ class TourRunner:
         left = self._paused_left if self._paused_left is not None else self.tour.dwell_s
         self._step_started = self._now() - (self.tour.dwell_s - left)
         self._paused_left = None
+
+
+# --- named tours: what the hall saves, built into a Tour when started -------------------------
+
+@dataclass(frozen=True)
+class TourPlan:
+    """A named tour as the officer edits and saves it: cameras and camera groups in order, the
+    dwell, and whether it takes the whole wall or cycles on one tile. Groups stay groups
+    here (a camera added to a group later is in the next run of the tour)."""
+
+    name: str
+    items: tuple[str, ...]
+    dwell_s: float = 15.0
+    one_tile: bool = False
+
+    def problem(self) -> str:
+        """Why this plan cannot be saved ("" when it can; the sentences are translated by
+        the tour editor)."""
+        if not self.name.strip():
+            return "a tour needs a name"
+        if not self.items:
+            return "a tour needs at least one camera or group"
+        if not MIN_DWELL_S <= self.dwell_s <= MAX_DWELL_S:
+            return "a step must stay 3 s to 1 h"
+        return ""
+
+    def build(self, wall_tiles: int, groups: Mapping[str, list[str]],
+              tile: int | None = None) -> Tour:
+        """The tour to run now: a wall's worth of cameras per step, or one per step on
+        ``tile``. Raises ``ValueError`` when no camera is left (an emptied group)."""
+        one = self.one_tile
+        return Tour.of_cameras(self.name, self.items, 1 if one else wall_tiles, self.dwell_s,
+                               groups, tile if one else None)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "items": list(self.items), "dwell_s": self.dwell_s,
+                "one_tile": self.one_tile}
+
+    @classmethod
+    def from_dict(cls, data: Any) -> TourPlan:
+        if not isinstance(data, dict) or not isinstance(data.get("items"), list):
+            raise ValueError("a saved tour needs a name and a list of items")
+        plan = cls(str(data.get("name", "")), tuple(str(i) for i in data["items"]),
+                   float(data.get("dwell_s", 15.0)), bool(data.get("one_tile", False)))
+        problem = plan.problem()
+        if problem:
+            raise ValueError(f"saved tour {plan.name!r}: {problem}")
+        return plan
+
+
+def groups_of(cameras: Iterable[Any]) -> dict[str, list[str]]:
+    """Camera group → its cameras' ids (``Camera.groups``), in the cameras' order."""
+    groups: dict[str, list[str]] = {}
+    for camera in cameras:
+        for group in camera.groups:
+            groups.setdefault(group, []).append(camera.id)
+    return groups

@@ -131,10 +131,12 @@ class WallState:
         shown = [c for c in self.cameras if c is not None]
         return WallState(layout, tuple(shown[:len(layout)]))
 
-    def assign(self, tile: int, camera_id: str | None) -> WallState:
-        """Put a camera on a tile (a camera shows on one tile only: it leaves its old one)."""
-        cams = [None if c == camera_id else c for c in self.cameras] if camera_id else \
-            list(self.cameras)
+    def assign(self, tile: int, camera_id: str | None, exclusive: bool = True) -> WallState:
+        """Put a camera on a tile. The officer's assignments are ``exclusive`` (a camera
+        shows on one tile only: it leaves its old one); a one-tile tour is not, so it never
+        empties another tile when its step is a camera the wall already shows."""
+        cams = [None if c == camera_id else c for c in self.cameras] \
+            if camera_id and exclusive else list(self.cameras)
         cams[tile] = camera_id
         return replace(self, cameras=tuple(cams))
 

@@ -26,6 +26,7 @@ from widgets.camera_tree import CAMERA_MIME, camera_number
 from widgets.i18n import tr
 
 TILE_MIME = "application/x-ccw-wall-tile"  # the index of a dragged tile
+SELECTED_TILE_STYLE = "#videoTile { border: 2px solid #3d8bfd; }"
 MAIN_STREAM_MIN_WIDTH = 900  # a tile at least this wide shows the main stream
 
 
@@ -35,6 +36,7 @@ class _WallTile(VideoTile):
     dropped = Signal(int, list)  # this tile's index, camera ids
     number_typed = Signal(int, int)  # this tile's index, the camera number typed
     menu_at = Signal(int, QPoint)  # this tile's index, where its menu was asked for
+    chosen = Signal(int)  # the officer clicked or tabbed to this tile
     swapped = Signal(int, int)  # from tile, to tile (this one)
     focus_requested = Signal(int)
 
@@ -46,6 +48,15 @@ class _WallTile(VideoTile):
         self.activated.connect(lambda: self.focus_requested.emit(self.index))
         self.number_entered.connect(lambda n: self.number_typed.emit(self.index, n))
         self.menu_requested.connect(lambda pos: self.menu_at.emit(self.index, pos))
+
+    def focusInEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        super().focusInEvent(event)
+        self.chosen.emit(self.index)
+
+    def set_selected(self, selected: bool) -> None:
+        style = SELECTED_TILE_STYLE if selected else ""
+        if self.styleSheet() != style:  # only on a change: a style sheet re-polishes the tile
+            self.setStyleSheet(style)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
         if event.mimeData().hasFormat(CAMERA_MIME) or event.mimeData().hasFormat(TILE_MIME):
@@ -65,6 +76,7 @@ class _WallTile(VideoTile):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         self._press = event.position().toPoint()
+        self.chosen.emit(self.index)
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
@@ -91,6 +103,7 @@ class VideoWall(QWidget):
         self.state = WallState()
         self.cameras: dict[str, Camera] = {}
         self.tiles: list[_WallTile] = []
+        self.selected: int | None = None  # the tile the officer works with (menus, numbers)
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setSpacing(2)
@@ -144,6 +157,7 @@ class VideoWall(QWidget):
             tile.ptz_requested.connect(self.ptz_requested)
             tile.number_typed.connect(self._number_typed)
             tile.menu_at.connect(self.tile_menu)
+            tile.chosen.connect(self.select_tile)
             self.tiles.append(tile)
 
     def _place(self) -> None:
@@ -201,12 +215,19 @@ class VideoWall(QWidget):
         if 0 <= index < len(self.state.layout):
             self._changed(self.state.assign(index, camera_id))
 
-    def current_tile(self) -> int | None:
-        """The tile the officer last clicked or typed on (it has the keyboard focus)."""
+    def select_tile(self, index: int | None) -> None:
+        """The tile the officer works with; it keeps a blue frame while the officer is in the
+        tree or a menu (keyboard focus moves, the choice stays)."""
+        if index is not None and not 0 <= index < len(self.tiles):
+            index = None
+        self.selected = index
         for tile in self.tiles:
-            if tile.hasFocus():
-                return tile.index
-        return None
+            tile.set_selected(tile.index == index)
+
+    def current_tile(self) -> int | None:
+        """The tile the officer last clicked or typed on."""
+        return self.selected if self.selected is not None and \
+            self.selected < len(self.tiles) else None
 
     def _swapped(self, source: int, target: int) -> None:
         self._changed(self.state.swap(source, target))

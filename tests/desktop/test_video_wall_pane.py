@@ -177,7 +177,7 @@ def test_tour_cycles_is_interrupted_by_an_alarm_and_resumes(make_workstation, ql
         tour = Tour("夜巡", (tuple(ids[0:4]), tuple(ids[4:8])), dwell_s=3)
         assert pane.tours.start(tour)
         assert pane.wall.state.cameras == tuple(ids[0:4])
-        assert pane.tours.label.text().startswith(" Tour: step 1/2")
+        assert pane.tours.label.text().startswith(" Tour 夜巡: step 1/2")
         await until(lambda: pane.wall.state.cameras == tuple(ids[4:8]), 6, "the next step")
         # An alarm's cameras interrupt the tour; it waits …
         pane.show_alarm_cameras([ids[10], ids[11]], 1)
@@ -194,5 +194,59 @@ def test_tour_cycles_is_interrupted_by_an_alarm_and_resumes(make_workstation, ql
         pane.tours.stop()
         pane.restore_pane_state(saved)
         assert pane.tours.running
+
+    run_ui(qloop, go(), timeout=120)
+
+
+def test_a_saved_one_tile_tour_cycles_on_the_selected_tile(make_workstation, qloop):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from desktop.state.tours import groups_of
+
+    async def go():
+        ws = await make_workstation(demo=True, demo_args=("--sim-steps", "0", "--seed", "5"))
+        await until(lambda: ws.state.connection.status == "online", 30, "online")
+        await until(lambda: len(ws.hall.cameras) > 10, 10, "the cameras")
+        pane = ws.window.pane_widgets["video_wall"]
+        pane.set_layout("4")
+        ids = sorted(ws.hall.cameras)
+        pane.wall.show_state(pane.wall.state.show(ids[:4]))
+        # The officer makes a tour of two cameras and a camera group, on one tile.
+        pane.edit_tours()
+        editor = pane.tour_editor
+        assert editor.save() is False and "name" in editor.message.text()
+        editor.name.setText("东门轮巡")
+        group = next(g for c in ws.hall.cameras.values() for g in c.groups)
+        members = [c.id for c in sorted(ws.hall.cameras.values(), key=lambda c: c.id)
+                   if group in c.groups]
+        wanted = {ids[8], ids[9], "group:" + group}
+        for row in range(editor.available.count()):
+            entry = editor.available.item(row)
+            entry.setSelected(entry.data(Qt.ItemDataRole.UserRole + 1) in wanted)
+        editor.add_selected()
+        assert set(editor.items()) == wanted
+        editor.shows.setCurrentIndex(1)  # one tile
+        editor.dwell.setValue(3)
+        assert editor.save(), editor.message.text()
+        editor.close()
+        assert [p.name for p in pane.tour_book.items()] == ["东门轮巡"]
+        assert (ws.config / "wall-tours.json").exists()
+        # It is in the Tour menu; started with tile 3 selected, it cycles there alone.
+        pane.tours.menu.aboutToShow.emit()
+        assert any(a.text().startswith("东门轮巡") for a in pane.tours.menu.actions())
+        QTest.mouseClick(pane.wall.tiles[2], Qt.MouseButton.LeftButton)
+        await until(lambda: pane.wall.current_tile() == 2, 5, "tile 3 selected")
+        assert pane.tours.start_plan("东门轮巡") == ""
+        steps = pane.tour_book.get("东门轮巡").build(4, groups_of(ws.hall.cameras.values()),
+                                                   2).steps
+        assert [c for step in steps for c in step] == list(dict.fromkeys(
+            [*members, ids[8], ids[9]]))  # groups are listed first in the editor
+        assert pane.wall.state.cameras[2] == steps[0][0]
+        assert pane.wall.state.cameras[:2] == tuple(ids[:2])
+        assert pane.wall.state.cameras[3] == ids[3]
+        assert "tile 3" in pane.tours.label.text()
+        await until(lambda: pane.wall.state.cameras[2] == steps[1][0], 6, "the next step")
+        assert pane.wall.state.cameras[:2] == tuple(ids[:2])  # the other tiles stay
 
     run_ui(qloop, go(), timeout=120)
