@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QLabel,
+    QMenu,
     QSplitter,
     QToolBar,
     QToolButton,
@@ -30,12 +31,13 @@ from desktop.panes.wall_camera_actions import (
     SNAPSHOT_KEYS,
     WallCameraActions,
 )
+from desktop.panes.wall_layout_editor import WallLayoutEditor
 from desktop.panes.wall_tours import WallTours
 from desktop.settings import UserSettings
 from desktop.shell.pane_context import PaneContext
 from desktop.state.named_book import NamedBook
 from desktop.state.tours import Tour, TourPlan, groups_of
-from desktop.state.wall_layouts import BY_NAME, STANDARD, WallState
+from desktop.state.wall_layouts import BY_NAME, STANDARD, WallLayout, WallState
 from desktop.video.rendering import VideoMode, detect_gpu
 from desktop.video.tile import VideoEngine
 from desktop.video.wall import VideoWall
@@ -47,6 +49,10 @@ log = logging.getLogger(__name__)
 
 TREE_REFRESH_MS = 2000
 TOURS_FILE = "wall-tours.json"
+LAYOUTS_FILE = "wall-layouts.json"
+# Keys for the standard layouts, in the tool bar's order (1, 4, 9, 16, 25, 36, 1+5, 1+7,
+# 2+8, 1+12); Ctrl+1..9 alone belong to the shell's named layouts.
+LAYOUT_KEYS = (*(f"Ctrl+Alt+{n}" for n in range(1, 10)), "Ctrl+Alt+0")
 
 
 class VideoWallPane(QWidget):
@@ -77,14 +83,35 @@ class VideoWallPane(QWidget):
         bar = QToolBar(self)
         bar.setObjectName("videoWallLayouts")
         bar.addWidget(QLabel(f" {tr('Layout')} ", self))
-        for layout in STANDARD:
+        for key, layout in zip(LAYOUT_KEYS, STANDARD, strict=True):
             button = QToolButton(self)
             button.setText(layout.name)
             button.setCheckable(True)
-            button.setToolTip(tr("{n} tiles").format(n=len(layout)))
+            button.setToolTip(tr("{n} tiles ({keys})").format(
+                n=len(layout), keys=QKeySequence(key).toString(
+                    QKeySequence.SequenceFormat.NativeText)))
             button.clicked.connect(lambda _=False, name=layout.name: self.set_layout(name))
             self._buttons.addButton(button)
             bar.addWidget(button)
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda name=layout.name: self.set_layout(name))
+        # The hall's own layouts (row and column spans), beside the standard ones.
+        self.layout_book: NamedBook[WallLayout] = NamedBook(
+            ctx.config / LAYOUTS_FILE if ctx.config else None, "layouts", WallLayout.from_dict,
+            "custom wall layouts")
+        if self.layout_book.problem:
+            ctx.session.tell("warning", tr("Some of your wall layouts could not be read; see "
+                                           "the log."))
+        self._custom = QToolButton(self)
+        self._custom.setText(tr("Custom"))
+        self._custom.setCheckable(True)
+        self._custom.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.custom_menu = QMenu(self._custom)
+        self.custom_menu.aboutToShow.connect(self._fill_custom_menu)
+        self._custom.setMenu(self.custom_menu)
+        bar.addWidget(self._custom)
+        self.layout_editor: WallLayoutEditor | None = None
         self._alarm = QLabel(self)  # the alarm whose cameras are shown, in its colour
         self._alarm_action = bar.addWidget(self._alarm)
         self._alarm_action.setVisible(False)
@@ -161,7 +188,7 @@ class VideoWallPane(QWidget):
     # --- actions -------------------------------------------------------------------------------
 
     def set_layout(self, name: str) -> None:
-        layout = BY_NAME.get(name)
+        layout = BY_NAME.get(name) or self.layout_book.get(name)
         if layout is not None:
             self.wall.show_state(self.wall.state.with_layout(layout))
             self._mark_layout()
@@ -242,6 +269,30 @@ class VideoWallPane(QWidget):
         name = self.wall.state.layout.name
         for button in self._buttons.buttons():
             button.setChecked(button.text() == name)
+        custom = name not in BY_NAME
+        self._custom.setChecked(custom)
+        self._custom.setText(name if custom else tr("Custom"))
+
+    def _fill_custom_menu(self) -> None:
+        menu = self.custom_menu
+        menu.clear()
+        for layout in self.layout_book.items():
+            action = menu.addAction(tr("{name} ({n} tiles)").format(name=layout.name,
+                                                                     n=len(layout)))
+            action.triggered.connect(lambda _=False, name=layout.name: self.set_layout(name))
+        if self.layout_book.items():
+            menu.addSeparator()
+        menu.addAction(tr("Edit layouts…"), self.edit_layouts)
+
+    def edit_layouts(self) -> None:
+        if self.layout_editor is not None and self.layout_editor.isVisible():
+            self.layout_editor.raise_()
+            return
+        editor = WallLayoutEditor(self.layout_book, self)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.destroyed.connect(lambda *_: setattr(self, "layout_editor", None))
+        self.layout_editor = editor
+        editor.open()
 
     # --- from the state ------------------------------------------------------------------------
 

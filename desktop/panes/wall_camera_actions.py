@@ -83,7 +83,7 @@ class WallCameraActions(QObject):
         if camera.ptz:
             presets = menu.addMenu(tr("PTZ preset"))
             for n in range(1, 10):
-                presets.addAction(tr("Preset {n}").format(n=n), QKeySequence(f"Ctrl+{n}"),
+                presets.addAction(tr("Preset {n}").format(n=n), QKeySequence(f"Alt+{n}"),
                                   lambda n=n: self.wall.ptz_requested.emit(camera.id,
                                                                            {"preset": n}))
         menu.addAction(tr("Remove from this tile"),

@@ -86,6 +86,18 @@ class WallLayout:
             raise ValueError(f"a wall layout needs name, rows, columns and tiles ({e})") from e
 
 
+def custom_layout(name: str, rows: int, columns: int, merged: list[Tile]) -> WallLayout:
+    """A hall's own layout: ``merged`` tiles (spans) on a rows × columns grid, every other
+    cell a tile of its own; tiles numbered in reading order of their top-left cell. Raises
+    ``ValueError`` saying why when the merged tiles overlap or leave the grid."""
+    taken: set[tuple[int, int]] = set()
+    for tile in merged:
+        taken |= tile.cells()
+    singles = [Tile(r, c) for r in range(rows) for c in range(columns) if (r, c) not in taken]
+    tiles = sorted([*merged, *singles], key=lambda t: (t.row, t.column))
+    return WallLayout(name, rows, columns, tuple(tiles))
+
+
 def grid(n: int) -> WallLayout:
     """The square layout of n × n tiles."""
     return WallLayout(str(n * n), n, n, tuple(Tile(r, c) for r in range(n) for c in range(n)))

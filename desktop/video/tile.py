@@ -239,11 +239,13 @@ class VideoTile(QFrame):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         key = Qt.Key(event.key())
-        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        alt = modifiers == Qt.KeyboardModifier.AltModifier
         digit = int(key) - int(Qt.Key.Key_0) if Qt.Key.Key_0 <= key <= Qt.Key.Key_9 else None
-        if ctrl and digit and self._has_ptz():
-            self._ptz_send({"preset": digit})  # Ctrl+1..9: the camera's presets
-        elif digit is not None and not ctrl:
+        if alt and digit and self._has_ptz():
+            # Alt+1..9: the camera's presets (Ctrl+1..9 switch the shell's layouts).
+            self._ptz_send({"preset": digit})
+        elif digit is not None and modifiers == Qt.KeyboardModifier.NoModifier:
             # Digits type a camera number for this tile, Enter puts that camera here (a
             # CCTV keyboard's "number, CAM"): faster than the tree for a known camera.
             if len(self._typed) < 6:

@@ -94,7 +94,7 @@ def test_ptz_from_a_tile_reaches_the_server_and_is_never_queued(make_workstation
         tile._ptz[3].pressed.emit()   # ▶ held …
         tile._ptz[3].released.emit()  # … and let go: a stop follows
         tile.setFocus()
-        QTest.keyClick(tile, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)  # preset 3
+        QTest.keyClick(tile, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)  # preset 3
         await until(lambda: len(answers) == 3, 10, "the PTZ answers")
         assert [a[1] for a in answers] == [{"pan": 0.5, "tilt": 0.0, "zoom": 0.0},
                                            {"pan": 0.0, "tilt": 0.0, "zoom": 0.0},
