@@ -32,6 +32,7 @@ from desktop.panes.wall_camera_actions import (
     WallCameraActions,
 )
 from desktop.panes.wall_layout_editor import WallLayoutEditor
+from desktop.panes.wall_memory import WallMemory
 from desktop.panes.wall_tours import WallTours
 from desktop.settings import UserSettings
 from desktop.shell.pane_context import PaneContext
@@ -50,6 +51,7 @@ log = logging.getLogger(__name__)
 TREE_REFRESH_MS = 2000
 TOURS_FILE = "wall-tours.json"
 LAYOUTS_FILE = "wall-layouts.json"
+LAST_WALL_FILE = "video-wall-last.json"
 # Keys for the standard layouts, in the tool bar's order (1, 4, 9, 16, 25, 36, 1+5, 1+7,
 # 2+8, 1+12); Ctrl+1..9 alone belong to the shell's named layouts.
 LAYOUT_KEYS = (*(f"Ctrl+Alt+{n}" for n in range(1, 10)), "Ctrl+Alt+0")
@@ -153,6 +155,11 @@ class VideoWallPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
+        self.memory = WallMemory(ctx.config / LAST_WALL_FILE if ctx.config else None,
+                                 self.pane_state, self)
+        self.wall.shown.connect(self.memory.changed)
+        self.tours.show.connect(lambda *_: self.memory.changed())
+
         self._tree_timer = QTimer(self)
         self._tree_timer.setSingleShot(True)
         self._tree_timer.setInterval(TREE_REFRESH_MS)
@@ -184,6 +191,13 @@ class VideoWallPane(QWidget):
                 self.tours.start(Tour.from_dict(tour))
             except ValueError as e:
                 log.warning("saved tour not usable: %s", e)
+
+    def resume_last_state(self) -> None:
+        """At start-up, unless a layout was asked for: the wall as it was when the
+        workstation stopped."""
+        last = self.memory.recall()
+        if last is not None:
+            self.restore_pane_state(last)
 
     # --- actions -------------------------------------------------------------------------------
 
@@ -326,6 +340,7 @@ class VideoWallPane(QWidget):
         if self._shut:
             return
         self._shut = True
+        self.memory.save_now()  # with the running tour, before it stops
         self._tree_timer.stop()
         self.tours.stop()
         self._cleanup()

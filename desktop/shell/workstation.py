@@ -207,6 +207,13 @@ class Workstation:
 
     async def start(self) -> None:
         self.screens.open_initial(self.options.layout, None)
+        if self.options.layout is None:
+            # Panes that remember their own last state (the video wall) take it back: a
+            # restart must not cost the officer what was on screen.
+            for widget in self.window.pane_widgets.values():
+                resume = getattr(widget, "resume_last_state", None)
+                if resume is not None:
+                    resume()
         self.window.show()  # first paint: before any disk or network
         self.screens.raise_extra_windows()  # a wall window restored with the layout stays on top
         await asyncio.sleep(0)

@@ -95,6 +95,7 @@ class VideoWall(QWidget):
     state_changed = Signal(object)  # WallState after the officer dropped, swapped or focused
     ptz_requested = Signal(str, dict)  # a tile's PTZ move: camera id, body
     tile_menu = Signal(int, QPoint)  # the officer asked for a tile's menu: index, where
+    shown = Signal()  # a new state is shown (whoever changed it): the pane remembers it
 
     def __init__(self, engine: VideoEngine, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -121,6 +122,7 @@ class VideoWall(QWidget):
         if layout_changed or focus_changed:
             self._place()
         self._assign()
+        self.shown.emit()
 
     def set_cameras(self, cameras: Mapping[str, Camera]) -> None:
         """The hall's cameras (new streams, status): tiles follow their camera."""

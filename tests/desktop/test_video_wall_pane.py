@@ -250,3 +250,52 @@ def test_a_saved_one_tile_tour_cycles_on_the_selected_tile(make_workstation, qlo
         assert pane.wall.state.cameras[:2] == tuple(ids[:2])  # the other tiles stay
 
     run_ui(qloop, go(), timeout=120)
+
+
+def test_the_wall_and_its_tour_survive_a_restart(make_workstation, qloop, tmp_path):
+    from desktop.state.tours import Tour
+
+    profile = str(tmp_path / "restarted")
+
+    async def go():
+        ws = await make_workstation(demo=True, profile=profile,
+                                    demo_args=("--sim-steps", "0", "--seed", "5"))
+        await until(lambda: len(ws.hall.cameras) > 10, 30, "the cameras")
+        pane = ws.window.pane_widgets["video_wall"]
+        ids = sorted(ws.hall.cameras)
+        pane.set_layout("1+5")
+        pane.wall.show_state(pane.wall.state.show(ids[3:9]))
+        pane.wall.assign_tile(5, ids[12])
+        assert pane.tours.start(Tour("夜巡", ((ids[0],), (ids[1],)), dwell_s=600, tile=2))
+        wall = pane.wall.state
+        await ws.close()  # nothing saved by hand: the wall remembers itself
+
+        again = await make_workstation(demo=True, profile=profile,
+                                       demo_args=("--sim-steps", "0", "--seed", "5"))
+        pane = again.window.pane_widgets["video_wall"]
+        assert pane.wall.state.layout.name == "1+5"
+        assert pane.wall.state.cameras == wall.cameras
+        assert pane.tours.running and pane.tours.runner.tour.tile == 2
+        await until(lambda: len(again.hall.cameras) > 10, 30, "the cameras again")
+        await asyncio.sleep(2.5)  # the tree's first build must not replace a restored wall
+        assert pane.wall.state.cameras == wall.cameras
+
+    run_ui(qloop, go(), timeout=120)
+
+
+def test_an_unreadable_remembered_wall_is_logged_and_ignored(qapp, tmp_path, caplog):
+    from PySide6.QtCore import QObject
+
+    from desktop.panes.wall_memory import WallMemory
+
+    path = tmp_path / "video-wall-last.json"
+    owner = QObject()
+    state = {"layout": {"name": "4"}, "cameras": ["C001"]}
+    memory = WallMemory(path, lambda: state, owner)
+    assert memory.recall() is None  # nothing kept yet
+    memory.save_now()
+    assert WallMemory(path, dict, owner).recall() == state
+    for text in ("{broken", "[1, 2]"):
+        path.write_text(text, encoding="utf-8")
+        assert WallMemory(path, dict, owner).recall() is None
+    assert "not restored" in caplog.text
