@@ -313,7 +313,10 @@ class AlarmDesk(QWidget):
 
     def _show_on_wall(self, camera_ids: list[str]) -> None:
         alarm = self.commands.selected()
-        self.ctx.wall.show(camera_ids, alarm.priority if alarm is not None else None)
+        if alarm is not None and set(camera_ids) <= set(alarm.camera_ids):
+            self.ctx.wall.show_alarm(alarm, self.ctx.hall.cameras)
+        else:
+            self.ctx.wall.show(camera_ids, alarm.priority if alarm is not None else None)
 
     def _select_member(self, alarm_id: str) -> None:
         self.ctx.selection.select_alarm(alarm_id)

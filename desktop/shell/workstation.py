@@ -146,7 +146,7 @@ class Workstation:
         for alarm_id in self.hall.new_alarm_ids:
             alarm = self.hall.alarms.get(alarm_id)
             if alarm is not None and alarm.priority == 1 and alarm.camera_ids:
-                self.wall_link.show(alarm.camera_ids, 1)
+                self.wall_link.show_alarm(alarm, self.hall.cameras)
 
     def _settings_changed(self, new: UserSettings) -> None:
         self.guard.set_idle_minutes(new.idle_lock_minutes)

@@ -204,3 +204,21 @@ def test_now_in_another_zone_is_the_same_instant():
     units = [unit_at(100, age_s=400)]
     tokyo = NOW.astimezone(timezone(timedelta(hours=9)))
     assert rank_units(units, BASE_LAT, BASE_LON, tokyo) == rank(units)
+
+
+def test_an_alarms_cameras_go_on_the_wall_nearest_first():
+    from desktop.state.wall_link import WallLink, nearest_first
+    from tests.factories import make_alarm, make_camera
+
+    alarm = make_alarm(camera_ids=["far", "gone", "near", "mid", "near"],
+                       location={"lat": 30.0, "lon": 120.0})
+    cameras = {"far": make_camera(id="far", location={"lat": 30.05, "lon": 120.0}),
+               "mid": make_camera(id="mid", location={"lat": 30.01, "lon": 120.0}),
+               "near": make_camera(id="near", location={"lat": 30.0, "lon": 120.001})}
+    assert nearest_first(alarm, cameras) == ["near", "mid", "far", "gone"]
+    shown = []
+    link = WallLink()
+    assert not link.show_alarm(alarm, cameras)  # no wall: nothing taken
+    link.attach(lambda ids, priority: shown.append((ids, priority)))
+    assert link.show_alarm(alarm, cameras)
+    assert shown == [(["near", "mid", "far", "gone"], alarm.priority)]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 
 from desktop.state.wall_layouts import BY_NAME
+from desktop.state.wall_link import nearest_first
 from tests.desktop.conftest import run_ui, until
 from tests.support.central import Desk
 
@@ -32,7 +33,9 @@ def test_alarm_cameras_go_on_the_wall_and_the_wall_is_saved(make_workstation, ql
         await until(lambda: desk.card.alarm_id() == alarm["id"], 5, "the card")
         assert desk.card._wall.isVisibleTo(desk.card)
         desk.card._wall.click()
-        assert pane.wall.state.cameras[:3] == tuple(cams)
+        nearest = tuple(nearest_first(ws.hall.alarms[alarm["id"]], ws.hall.cameras))
+        assert sorted(nearest) == cams
+        assert pane.wall.state.cameras[:3] == nearest  # the nearest on the largest tile
         assert pane._alarm_action.isVisible()
         # The wall's layout and tiles are part of the saved layout.
         pane.set_layout("1+5")
@@ -40,7 +43,7 @@ def test_alarm_cameras_go_on_the_wall_and_the_wall_is_saved(make_workstation, ql
         pane.set_layout("16")
         pane.restore_pane_state(saved)
         assert pane.wall.state.layout == BY_NAME["1+5"]
-        assert pane.wall.state.cameras[:3] == tuple(cams)
+        assert pane.wall.state.cameras[:3] == nearest
         # A broken saved state gives the standard wall and says so.
         pane.restore_pane_state({"layout": {"name": "x"}})
         assert pane.wall.state.layout == BY_NAME["9"]
