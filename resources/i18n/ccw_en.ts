@@ -12,8 +12,60 @@
         <translation>Return to main window</translation>
     </message>
     <message>
+        <source>Wall layouts</source>
+        <translation>Wall layouts</translation>
+    </message>
+    <message>
+        <source>New layout</source>
+        <translation>New layout</translation>
+    </message>
+    <message>
+        <source>Your layouts</source>
+        <translation>Your layouts</translation>
+    </message>
+    <message>
+        <source>Rows × columns</source>
+        <translation>Rows × columns</translation>
+    </message>
+    <message>
+        <source>Merge into one tile</source>
+        <translation>Merge into one tile</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>Split</translation>
+    </message>
+    <message>
+        <source>Drag across cells, then merge them into one larger tile.</source>
+        <translation>Drag across cells, then merge them into one larger tile.</translation>
+    </message>
+    <message>
         <source>Save layout</source>
         <translation>Save layout</translation>
+    </message>
+    <message>
+        <source>That rectangle cuts through a merged tile: split it first or select around it.</source>
+        <translation>That rectangle cuts through a merged tile: split it first or select around it.</translation>
+    </message>
+    <message>
+        <source>Not saved: a layout needs a name.</source>
+        <translation>Not saved: a layout needs a name.</translation>
+    </message>
+    <message>
+        <source>Not saved: a layout named {name} exists already.</source>
+        <translation>Not saved: a layout named {name} exists already.</translation>
+    </message>
+    <message>
+        <source>The layout could not be saved ({why}).</source>
+        <translation>The layout could not be saved ({why}).</translation>
+    </message>
+    <message>
+        <source>Saved: {n} tiles.</source>
+        <translation>Saved: {n} tiles.</translation>
+    </message>
+    <message>
+        <source>The layout could not be deleted ({why}).</source>
+        <translation>The layout could not be deleted ({why}).</translation>
     </message>
     <message>
         <source>Name of the layout (save as “{hall}” for the F12 hall layout):</source>
@@ -412,6 +464,26 @@
         <translation>Raise alarm</translation>
     </message>
     <message>
+        <source>Patrol note</source>
+        <translation>Patrol note</translation>
+    </message>
+    <message>
+        <source>What do you see on {camera}?</source>
+        <translation>What do you see on {camera}?</translation>
+    </message>
+    <message>
+        <source>Post note</source>
+        <translation>Post note</translation>
+    </message>
+    <message>
+        <source>Raise a new alarm with this camera</source>
+        <translation>Raise a new alarm with this camera</translation>
+    </message>
+    <message>
+        <source>Post to</source>
+        <translation>Post to</translation>
+    </message>
+    <message>
         <source>Grid</source>
         <translation>Grid</translation>
     </message>
@@ -646,6 +718,10 @@
     <message>
         <source>connecting</source>
         <translation>connecting</translation>
+    </message>
+    <message>
+        <source>Camera number: {n}_ · Enter</source>
+        <translation>Camera number: {n}_ · Enter</translation>
     </message>
     <message>
         <source>No unit assigned.</source>
@@ -1184,16 +1260,36 @@
         <translation>{t} ago</translation>
     </message>
     <message>
-        <source>{n} tiles</source>
-        <translation>{n} tiles</translation>
+        <source>{n} tiles ({keys})</source>
+        <translation>{n} tiles ({keys})</translation>
+    </message>
+    <message>
+        <source>Some of your wall layouts could not be read; see the log.</source>
+        <translation>Some of your wall layouts could not be read; see the log.</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Custom</translation>
     </message>
     <message>
         <source>Back to the tour</source>
         <translation>Back to the tour</translation>
     </message>
     <message>
+        <source>Some saved tours could not be read; see the log.</source>
+        <translation>Some saved tours could not be read; see the log.</translation>
+    </message>
+    <message>
         <source>The saved video wall could not be used entirely; the standard wall is shown.</source>
         <translation>The saved video wall could not be used entirely; the standard wall is shown.</translation>
+    </message>
+    <message>
+        <source>{name} ({n} tiles)</source>
+        <translation>{name} ({n} tiles)</translation>
+    </message>
+    <message>
+        <source>Edit layouts…</source>
+        <translation>Edit layouts…</translation>
     </message>
     <message>
         <source>No group</source>
@@ -1244,6 +1340,30 @@
         <translation>Tree</translation>
     </message>
     <message>
+        <source>There is no saved tour named {name}.</source>
+        <translation>There is no saved tour named {name}.</translation>
+    </message>
+    <message>
+        <source>The tour {name} has no cameras left (its groups are empty).</source>
+        <translation>The tour {name} has no cameras left (its groups are empty).</translation>
+    </message>
+    <message>
+        <source>one tile</source>
+        <translation>one tile</translation>
+    </message>
+    <message>
+        <source>whole wall</source>
+        <translation>whole wall</translation>
+    </message>
+    <message>
+        <source>{name} ({where}, {s} s)</source>
+        <translation>{name} ({where}, {s} s)</translation>
+    </message>
+    <message>
+        <source>Edit tours…</source>
+        <translation>Edit tours…</translation>
+    </message>
+    <message>
         <source>Resume the tour</source>
         <translation>Resume the tour</translation>
     </message>
@@ -1262,6 +1382,210 @@
     <message>
         <source>next in {s} s</source>
         <translation>next in {s} s</translation>
+    </message>
+    <message>
+        <source> on tile {n}</source>
+        <translation> on tile {n}</translation>
+    </message>
+    <message>
+        <source>a tour needs a name</source>
+        <translation>a tour needs a name</translation>
+    </message>
+    <message>
+        <source>a tour needs at least one camera or group</source>
+        <translation>a tour needs at least one camera or group</translation>
+    </message>
+    <message>
+        <source>a step must stay 3 s to 1 h</source>
+        <translation>a step must stay 3 s to 1 h</translation>
+    </message>
+    <message>
+        <source>Tours</source>
+        <translation>Tours</translation>
+    </message>
+    <message>
+        <source>New tour</source>
+        <translation>New tour</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Saved tours</source>
+        <translation>Saved tours</translation>
+    </message>
+    <message>
+        <source> s per step</source>
+        <translation> s per step</translation>
+    </message>
+    <message>
+        <source>The whole wall (a wall&apos;s worth of cameras per step)</source>
+        <translation>The whole wall (a wall's worth of cameras per step)</translation>
+    </message>
+    <message>
+        <source>One tile (the tile selected when it starts)</source>
+        <translation>One tile (the tile selected when it starts)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Dwell</source>
+        <translation>Dwell</translation>
+    </message>
+    <message>
+        <source>Shows on</source>
+        <translation>Shows on</translation>
+    </message>
+    <message>
+        <source>Find a camera or group</source>
+        <translation>Find a camera or group</translation>
+    </message>
+    <message>
+        <source>Add to the tour</source>
+        <translation>Add to the tour</translation>
+    </message>
+    <message>
+        <source>Take out of the tour</source>
+        <translation>Take out of the tour</translation>
+    </message>
+    <message>
+        <source>Earlier</source>
+        <translation>Earlier</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Cameras and groups</source>
+        <translation>Cameras and groups</translation>
+    </message>
+    <message>
+        <source>In this tour, in order</source>
+        <translation>In this tour, in order</translation>
+    </message>
+    <message>
+        <source>Save tour</source>
+        <translation>Save tour</translation>
+    </message>
+    <message>
+        <source>Group {name} ({n} cameras)</source>
+        <translation>Group {name} ({n} cameras)</translation>
+    </message>
+    <message>
+        <source>{id} (no longer known)</source>
+        <translation>{id} (no longer known)</translation>
+    </message>
+    <message>
+        <source>Not saved: {why}.</source>
+        <translation>Not saved: {why}.</translation>
+    </message>
+    <message>
+        <source>Not saved: a tour named {name} exists already.</source>
+        <translation>Not saved: a tour named {name} exists already.</translation>
+    </message>
+    <message>
+        <source>The tour could not be saved ({why}).</source>
+        <translation>The tour could not be saved ({why}).</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>The tour could not be deleted ({why}).</source>
+        <translation>The tour could not be deleted ({why}).</translation>
+    </message>
+    <message>
+        <source>Back to the wall</source>
+        <translation>Back to the wall</translation>
+    </message>
+    <message>
+        <source>Fill the wall</source>
+        <translation>Fill the wall</translation>
+    </message>
+    <message>
+        <source>Type a camera number, then Enter</source>
+        <translation>Type a camera number, then Enter</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>Snapshot</translation>
+    </message>
+    <message>
+        <source>Patrol note…</source>
+        <translation>Patrol note…</translation>
+    </message>
+    <message>
+        <source>PTZ preset</source>
+        <translation>PTZ preset</translation>
+    </message>
+    <message>
+        <source>Preset {n}</source>
+        <translation>Preset {n}</translation>
+    </message>
+    <message>
+        <source>Remove from this tile</source>
+        <translation>Remove from this tile</translation>
+    </message>
+    <message>
+        <source>Demo faults</source>
+        <translation>Demo faults</translation>
+    </message>
+    <message>
+        <source>Make this stream fail</source>
+        <translation>Make this stream fail</translation>
+    </message>
+    <message>
+        <source>Let this stream recover</source>
+        <translation>Let this stream recover</translation>
+    </message>
+    <message>
+        <source>Click the tile to take a snapshot of first.</source>
+        <translation>Click the tile to take a snapshot of first.</translation>
+    </message>
+    <message>
+        <source>Snapshots cannot be saved at this workstation.</source>
+        <translation>Snapshots cannot be saved at this workstation.</translation>
+    </message>
+    <message>
+        <source>The snapshot folder cannot be written: {folder}</source>
+        <translation>The snapshot folder cannot be written: {folder}</translation>
+    </message>
+    <message>
+        <source>No picture to take: {camera} is not playing.</source>
+        <translation>No picture to take: {camera} is not playing.</translation>
+    </message>
+    <message>
+        <source>The snapshot of {camera} could not be written.</source>
+        <translation>The snapshot of {camera} could not be written.</translation>
+    </message>
+    <message>
+        <source>Snapshot of {camera} saved: {file}</source>
+        <translation>Snapshot of {camera} saved: {file}</translation>
+    </message>
+    <message>
+        <source>Click the tile of the camera the note is about first.</source>
+        <translation>Click the tile of the camera the note is about first.</translation>
+    </message>
+    <message>
+        <source>Video patrol, {camera}: {text}</source>
+        <translation>Video patrol, {camera}: {text}</translation>
+    </message>
+    <message>
+        <source>Note added to {id}.</source>
+        <translation>Note added to {id}.</translation>
+    </message>
+    <message>
+        <source>The demo server did not take the fault.</source>
+        <translation>The demo server did not take the fault.</translation>
+    </message>
+    <message>
+        <source>No camera {n}</source>
+        <translation>No camera {n}</translation>
     </message>
 </context>
 <context>
@@ -1664,6 +1988,26 @@ It comes with: {issue}</translation>
         <translation>Put a new P1 alarm&apos;s cameras on the video wall</translation>
     </message>
     <message>
+        <source>Low latency (desks that steer cameras)</source>
+        <translation>Low latency (desks that steer cameras)</translation>
+    </message>
+    <message>
+        <source>Smooth, 1.5 s behind (wall screens)</source>
+        <translation>Smooth, 1.5 s behind (wall screens)</translation>
+    </message>
+    <message>
+        <source>Automatic (by the graphics card found)</source>
+        <translation>Automatic (by the graphics card found)</translation>
+    </message>
+    <message>
+        <source>Software (no graphics card)</source>
+        <translation>Software (no graphics card)</translation>
+    </message>
+    <message>
+        <source>Hardware (graphics card)</source>
+        <translation>Hardware (graphics card)</translation>
+    </message>
+    <message>
         <source>Language:</source>
         <translation>Language:</translation>
     </message>
@@ -1690,6 +2034,14 @@ It comes with: {issue}</translation>
     <message>
         <source>ETA assumes:</source>
         <translation>ETA assumes:</translation>
+    </message>
+    <message>
+        <source>Video:</source>
+        <translation>Video:</translation>
+    </message>
+    <message>
+        <source>Video decoding:</source>
+        <translation>Video decoding:</translation>
     </message>
     <message>
         <source>{n} %</source>

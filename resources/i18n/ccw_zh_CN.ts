@@ -12,8 +12,60 @@
         <translation>回到主窗口</translation>
     </message>
     <message>
+        <source>Wall layouts</source>
+        <translation>视频墙布局</translation>
+    </message>
+    <message>
+        <source>New layout</source>
+        <translation>新建布局</translation>
+    </message>
+    <message>
+        <source>Your layouts</source>
+        <translation>自定义布局</translation>
+    </message>
+    <message>
+        <source>Rows × columns</source>
+        <translation>行 × 列</translation>
+    </message>
+    <message>
+        <source>Merge into one tile</source>
+        <translation>合并为一个画面</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>拆分</translation>
+    </message>
+    <message>
+        <source>Drag across cells, then merge them into one larger tile.</source>
+        <translation>拖选多个格子，再合并为一个大画面。</translation>
+    </message>
+    <message>
         <source>Save layout</source>
         <translation>保存布局</translation>
+    </message>
+    <message>
+        <source>That rectangle cuts through a merged tile: split it first or select around it.</source>
+        <translation>所选区域穿过了已合并的画面：请先拆分，或把它整个框选在内。</translation>
+    </message>
+    <message>
+        <source>Not saved: a layout needs a name.</source>
+        <translation>未保存：布局需要一个名称。</translation>
+    </message>
+    <message>
+        <source>Not saved: a layout named {name} exists already.</source>
+        <translation>未保存：已存在名为 {name} 的布局。</translation>
+    </message>
+    <message>
+        <source>The layout could not be saved ({why}).</source>
+        <translation>无法保存布局（{why}）。</translation>
+    </message>
+    <message>
+        <source>Saved: {n} tiles.</source>
+        <translation>已保存：{n} 个画面。</translation>
+    </message>
+    <message>
+        <source>The layout could not be deleted ({why}).</source>
+        <translation>无法删除布局（{why}）。</translation>
     </message>
     <message>
         <source>Name of the layout (save as “{hall}” for the F12 hall layout):</source>
@@ -412,6 +464,26 @@
         <translation>新建警情</translation>
     </message>
     <message>
+        <source>Patrol note</source>
+        <translation>巡查记录</translation>
+    </message>
+    <message>
+        <source>What do you see on {camera}?</source>
+        <translation>您在 {camera} 上看到了什么？</translation>
+    </message>
+    <message>
+        <source>Post note</source>
+        <translation>提交记录</translation>
+    </message>
+    <message>
+        <source>Raise a new alarm with this camera</source>
+        <translation>以此摄像机新建警情</translation>
+    </message>
+    <message>
+        <source>Post to</source>
+        <translation>提交到</translation>
+    </message>
+    <message>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
@@ -646,6 +718,10 @@
     <message>
         <source>connecting</source>
         <translation>连接中</translation>
+    </message>
+    <message>
+        <source>Camera number: {n}_ · Enter</source>
+        <translation>摄像机编号：{n}_ · 回车</translation>
     </message>
     <message>
         <source>No unit assigned.</source>
@@ -1184,16 +1260,36 @@
         <translation>{t}前</translation>
     </message>
     <message>
-        <source>{n} tiles</source>
-        <translation>{n} 画面</translation>
+        <source>{n} tiles ({keys})</source>
+        <translation>{n} 个画面（{keys}）</translation>
+    </message>
+    <message>
+        <source>Some of your wall layouts could not be read; see the log.</source>
+        <translation>部分自定义视频墙布局无法读取，详见日志。</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
     </message>
     <message>
         <source>Back to the tour</source>
         <translation>返回轮巡</translation>
     </message>
     <message>
+        <source>Some saved tours could not be read; see the log.</source>
+        <translation>部分已保存的轮巡方案无法读取，详见日志。</translation>
+    </message>
+    <message>
         <source>The saved video wall could not be used entirely; the standard wall is shown.</source>
         <translation>保存的视频墙无法完整使用，已显示标准视频墙。</translation>
+    </message>
+    <message>
+        <source>{name} ({n} tiles)</source>
+        <translation>{name}（{n} 个画面）</translation>
+    </message>
+    <message>
+        <source>Edit layouts…</source>
+        <translation>编辑布局…</translation>
     </message>
     <message>
         <source>No group</source>
@@ -1244,6 +1340,30 @@
         <translation>目录</translation>
     </message>
     <message>
+        <source>There is no saved tour named {name}.</source>
+        <translation>没有名为 {name} 的轮巡方案。</translation>
+    </message>
+    <message>
+        <source>The tour {name} has no cameras left (its groups are empty).</source>
+        <translation>轮巡方案 {name} 已没有摄像机（其分组为空）。</translation>
+    </message>
+    <message>
+        <source>one tile</source>
+        <translation>单画面</translation>
+    </message>
+    <message>
+        <source>whole wall</source>
+        <translation>整墙</translation>
+    </message>
+    <message>
+        <source>{name} ({where}, {s} s)</source>
+        <translation>{name}（{where}，{s} 秒）</translation>
+    </message>
+    <message>
+        <source>Edit tours…</source>
+        <translation>编辑轮巡方案…</translation>
+    </message>
+    <message>
         <source>Resume the tour</source>
         <translation>继续轮巡</translation>
     </message>
@@ -1262,6 +1382,210 @@
     <message>
         <source>next in {s} s</source>
         <translation>{s} 秒后切换</translation>
+    </message>
+    <message>
+        <source> on tile {n}</source>
+        <translation>（第 {n} 画面）</translation>
+    </message>
+    <message>
+        <source>a tour needs a name</source>
+        <translation>轮巡方案需要一个名称</translation>
+    </message>
+    <message>
+        <source>a tour needs at least one camera or group</source>
+        <translation>轮巡方案至少需要一路摄像机或一个分组</translation>
+    </message>
+    <message>
+        <source>a step must stay 3 s to 1 h</source>
+        <translation>每步停留时间须在 3 秒至 1 小时之间</translation>
+    </message>
+    <message>
+        <source>Tours</source>
+        <translation>轮巡方案</translation>
+    </message>
+    <message>
+        <source>New tour</source>
+        <translation>新建轮巡</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Saved tours</source>
+        <translation>已保存的轮巡</translation>
+    </message>
+    <message>
+        <source> s per step</source>
+        <translation> 秒/步</translation>
+    </message>
+    <message>
+        <source>The whole wall (a wall&apos;s worth of cameras per step)</source>
+        <translation>整墙（每步一整墙摄像机）</translation>
+    </message>
+    <message>
+        <source>One tile (the tile selected when it starts)</source>
+        <translation>单画面（开始时选中的画面）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Dwell</source>
+        <translation>停留时间</translation>
+    </message>
+    <message>
+        <source>Shows on</source>
+        <translation>显示于</translation>
+    </message>
+    <message>
+        <source>Find a camera or group</source>
+        <translation>查找摄像机或分组</translation>
+    </message>
+    <message>
+        <source>Add to the tour</source>
+        <translation>加入轮巡</translation>
+    </message>
+    <message>
+        <source>Take out of the tour</source>
+        <translation>移出轮巡</translation>
+    </message>
+    <message>
+        <source>Earlier</source>
+        <translation>前移</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>后移</translation>
+    </message>
+    <message>
+        <source>Cameras and groups</source>
+        <translation>摄像机和分组</translation>
+    </message>
+    <message>
+        <source>In this tour, in order</source>
+        <translation>本轮巡（按顺序）</translation>
+    </message>
+    <message>
+        <source>Save tour</source>
+        <translation>保存轮巡</translation>
+    </message>
+    <message>
+        <source>Group {name} ({n} cameras)</source>
+        <translation>分组 {name}（{n} 路）</translation>
+    </message>
+    <message>
+        <source>{id} (no longer known)</source>
+        <translation>{id}（已不存在）</translation>
+    </message>
+    <message>
+        <source>Not saved: {why}.</source>
+        <translation>未保存：{why}。</translation>
+    </message>
+    <message>
+        <source>Not saved: a tour named {name} exists already.</source>
+        <translation>未保存：已存在名为 {name} 的轮巡方案。</translation>
+    </message>
+    <message>
+        <source>The tour could not be saved ({why}).</source>
+        <translation>无法保存轮巡方案（{why}）。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>The tour could not be deleted ({why}).</source>
+        <translation>无法删除轮巡方案（{why}）。</translation>
+    </message>
+    <message>
+        <source>Back to the wall</source>
+        <translation>返回多画面</translation>
+    </message>
+    <message>
+        <source>Fill the wall</source>
+        <translation>全屏显示</translation>
+    </message>
+    <message>
+        <source>Type a camera number, then Enter</source>
+        <translation>输入摄像机编号后按回车</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>抓图</translation>
+    </message>
+    <message>
+        <source>Patrol note…</source>
+        <translation>巡查记录…</translation>
+    </message>
+    <message>
+        <source>PTZ preset</source>
+        <translation>云台预置位</translation>
+    </message>
+    <message>
+        <source>Preset {n}</source>
+        <translation>预置位 {n}</translation>
+    </message>
+    <message>
+        <source>Remove from this tile</source>
+        <translation>从此画面移除</translation>
+    </message>
+    <message>
+        <source>Demo faults</source>
+        <translation>演示故障</translation>
+    </message>
+    <message>
+        <source>Make this stream fail</source>
+        <translation>使此视频流中断</translation>
+    </message>
+    <message>
+        <source>Let this stream recover</source>
+        <translation>使此视频流恢复</translation>
+    </message>
+    <message>
+        <source>Click the tile to take a snapshot of first.</source>
+        <translation>请先点击要抓图的画面。</translation>
+    </message>
+    <message>
+        <source>Snapshots cannot be saved at this workstation.</source>
+        <translation>此工作站无法保存抓图。</translation>
+    </message>
+    <message>
+        <source>The snapshot folder cannot be written: {folder}</source>
+        <translation>无法写入抓图文件夹：{folder}</translation>
+    </message>
+    <message>
+        <source>No picture to take: {camera} is not playing.</source>
+        <translation>无画面可抓：{camera} 未在播放。</translation>
+    </message>
+    <message>
+        <source>The snapshot of {camera} could not be written.</source>
+        <translation>{camera} 的抓图无法写入。</translation>
+    </message>
+    <message>
+        <source>Snapshot of {camera} saved: {file}</source>
+        <translation>已保存 {camera} 的抓图：{file}</translation>
+    </message>
+    <message>
+        <source>Click the tile of the camera the note is about first.</source>
+        <translation>请先点击记录所涉摄像机的画面。</translation>
+    </message>
+    <message>
+        <source>Video patrol, {camera}: {text}</source>
+        <translation>视频巡查，{camera}：{text}</translation>
+    </message>
+    <message>
+        <source>Note added to {id}.</source>
+        <translation>已为 {id} 添加备注。</translation>
+    </message>
+    <message>
+        <source>The demo server did not take the fault.</source>
+        <translation>演示服务器未接受该故障设置。</translation>
+    </message>
+    <message>
+        <source>No camera {n}</source>
+        <translation>没有 {n} 号摄像机</translation>
     </message>
 </context>
 <context>
@@ -1664,6 +1988,26 @@ It comes with: {issue}</source>
         <translation>新的 1 级警情自动将其摄像机放上视频墙</translation>
     </message>
     <message>
+        <source>Low latency (desks that steer cameras)</source>
+        <translation>低延迟（需操控摄像机的席位）</translation>
+    </message>
+    <message>
+        <source>Smooth, 1.5 s behind (wall screens)</source>
+        <translation>流畅，延后 1.5 秒（大屏）</translation>
+    </message>
+    <message>
+        <source>Automatic (by the graphics card found)</source>
+        <translation>自动（按检测到的显卡）</translation>
+    </message>
+    <message>
+        <source>Software (no graphics card)</source>
+        <translation>软件（无显卡）</translation>
+    </message>
+    <message>
+        <source>Hardware (graphics card)</source>
+        <translation>硬件（显卡）</translation>
+    </message>
+    <message>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
@@ -1690,6 +2034,14 @@ It comes with: {issue}</source>
     <message>
         <source>ETA assumes:</source>
         <translation>预计到达按车速：</translation>
+    </message>
+    <message>
+        <source>Video:</source>
+        <translation>视频：</translation>
+    </message>
+    <message>
+        <source>Video decoding:</source>
+        <translation>视频解码：</translation>
     </message>
     <message>
         <source>{n} %</source>
