@@ -84,7 +84,8 @@ class VideoWallPane(QWidget):
         self._buttons.setExclusive(True)
         bar = QToolBar(self)
         bar.setObjectName("videoWallLayouts")
-        bar.addWidget(QLabel(f" {tr('Layout')} ", self))
+        layout_label = tr("Layout")  # lupdate does not see tr() inside an f-string
+        bar.addWidget(QLabel(f" {layout_label} ", self))
         for key, layout in zip(LAYOUT_KEYS, STANDARD, strict=True):
             button = QToolButton(self)
             button.setText(layout.name)
@@ -216,7 +217,8 @@ class VideoWallPane(QWidget):
         self.wall.show_state(self.wall.state.show(camera_ids))
         if priority in PRIORITY_COLORS:
             swatch = PRIORITY_COLORS[priority]
-            self._alarm.setText(f" {tr('Alarm cameras')} ")
+            alarm_label = tr("Alarm cameras")
+            self._alarm.setText(f" {alarm_label} ")
             self._alarm.setStyleSheet(f"background: {swatch.background}; color: {swatch.text};")
             self._alarm_action.setVisible(True)
         else:

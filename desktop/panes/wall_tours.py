@@ -171,4 +171,5 @@ class WallTours(QObject):
             state = tr("next in {s} s").format(s=int(runner.left_s() + 0.999))
         tour = runner.tour
         where = "" if tour.tile is None else tr(" on tile {n}").format(n=tour.tile + 1)
-        self.label.setText(f" {tr('Tour')} {tour.name}{where}: {step} · {state} ")
+        tour_label = tr("Tour")
+        self.label.setText(f" {tour_label} {tour.name}{where}: {step} · {state} ")

@@ -105,10 +105,16 @@ class TilePlayer:
         media = self.player.get_media()
         if media is None:
             return 0
-        stats = self._vlc.MediaStats()
-        if not media.get_stats(stats):
-            return 0
-        return int(stats.displayed_pictures)
+        try:
+            stats = self._vlc.MediaStats()
+            if not media.get_stats(stats):
+                return 0
+            return int(stats.displayed_pictures)
+        finally:
+            # libVLC's get_media() retains the media and python-vlc never releases it: without
+            # this, one reference per call (every tick) and the media of every player ever
+            # started stayed allocated (no MediaFreed event after the player's release).
+            media.release()
 
     def snapshot(self, path: str) -> bool:
         """The current picture at the stream's size as a PNG (libVLC writes it at once)."""

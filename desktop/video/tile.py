@@ -50,6 +50,7 @@ from widgets.i18n import tr
 log = logging.getLogger(__name__)
 
 TICK_MS = 500  # stall detection and the countdown; a lost signal shows within 3 s
+CLOCK_MIN_WIDTH = 320  # px: narrower tiles leave the clock out of their bar
 TYPING_TIMEOUT_S = 4.0  # a camera number typed and left unfinished is forgotten
 _SPINNER = "\u25d0\u25d3\u25d1\u25d2"  # ◐◓◑◒, one step a tick while connecting
 
@@ -426,7 +427,9 @@ class VideoTile(QFrame):
         lost = view.lost_at.astimezone().strftime("%H:%M:%S") if view.lost_at else ""
         texts = {
             "idle": tr("No camera: drag one here"),
-            "connecting": tr("Connecting…"),
+            # A retry after a loss still says when the picture went (not a fresh "connecting").
+            "connecting": (tr("Signal lost at {t} · reconnecting…").format(t=lost) if lost
+                           else tr("Connecting…")),
             "live": tr("live"),
             "signal_lost": tr("SIGNAL LOST {t}").format(t=lost),
             "reconnecting": tr("Signal lost at {t} · reconnecting in {n} s").format(
@@ -436,7 +439,9 @@ class VideoTile(QFrame):
             "stopped": tr("No camera: drag one here"),
         }
         text = texts[view.label]
-        badges = {"live": tr("live · {n} fps").format(n=round(self.fps)),
+        # Short: on a 3 × 3 wall a tile is ~200 px wide and the camera's name comes first.
+        # The figure is what was really drawn in the last seconds.
+        badges = {"live": tr("live {n} fps").format(n=round(self.fps)),
                   "signal_lost": tr("SIGNAL LOST"), "reconnecting": tr("signal lost"),
                   "offline": tr("offline"), "failed": tr("no stream"),
                   "connecting": tr("connecting")}
@@ -457,11 +462,22 @@ class VideoTile(QFrame):
                   f"background: {swatch.background}; color: {swatch.text};" if badge else "")
         if self._state.toolTip() != text:
             self._state.setToolTip(text)
-        picture = view.state in (StreamState.PLAYING, StreamState.STALLED, StreamState.STARTING)
+        # A first start shows the (black) surface it will draw into; a retry after a loss
+        # shows the card saying so rather than a black tile.
+        picture = view.state in (StreamState.PLAYING, StreamState.STALLED) or (
+            view.state is StreamState.STARTING and view.lost_at is None)
         self._set(self._card, text if not picture else "")
         page = self.surface if picture else self._card
         if self._stack.currentWidget() is not page:
             self._stack.setCurrentWidget(page)
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        # A narrow tile gives the clock's room to the camera's name (the status bar has the
+        # time); only on a change, so a relayout is not triggered from here.
+        wide = self.width() >= CLOCK_MIN_WIDTH
+        if self._clock.isVisibleTo(self) != wide:
+            self._clock.setVisible(wide)
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         self.stop()

@@ -676,6 +676,10 @@
         <translation>No camera: drag one here</translation>
     </message>
     <message>
+        <source>Signal lost at {t} · reconnecting…</source>
+        <translation>Signal lost at {t} · reconnecting…</translation>
+    </message>
+    <message>
         <source>live</source>
         <translation>live</translation>
     </message>
@@ -696,8 +700,8 @@
         <translation>Camera offline</translation>
     </message>
     <message>
-        <source>live · {n} fps</source>
-        <translation>live · {n} fps</translation>
+        <source>live {n} fps</source>
+        <translation>live {n} fps</translation>
     </message>
     <message>
         <source>SIGNAL LOST</source>
@@ -1260,6 +1264,10 @@
         <translation>{t} ago</translation>
     </message>
     <message>
+        <source>Layout</source>
+        <translation>Layout</translation>
+    </message>
+    <message>
         <source>{n} tiles ({keys})</source>
         <translation>{n} tiles ({keys})</translation>
     </message>
@@ -1282,6 +1290,10 @@
     <message>
         <source>The saved video wall could not be used entirely; the standard wall is shown.</source>
         <translation>The saved video wall could not be used entirely; the standard wall is shown.</translation>
+    </message>
+    <message>
+        <source>Alarm cameras</source>
+        <translation>Alarm cameras</translation>
     </message>
     <message>
         <source>{name} ({n} tiles)</source>
@@ -1421,7 +1433,7 @@
     </message>
     <message>
         <source>The whole wall (a wall&apos;s worth of cameras per step)</source>
-        <translation>The whole wall (a wall's worth of cameras per step)</translation>
+        <translation>The whole wall (a wall&apos;s worth of cameras per step)</translation>
     </message>
     <message>
         <source>One tile (the tile selected when it starts)</source>

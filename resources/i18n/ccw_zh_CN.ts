@@ -676,6 +676,10 @@
         <translation>无摄像机：请拖入一路</translation>
     </message>
     <message>
+        <source>Signal lost at {t} · reconnecting…</source>
+        <translation>{t} 信号丢失 · 正在重连…</translation>
+    </message>
+    <message>
         <source>live</source>
         <translation>实时</translation>
     </message>
@@ -696,8 +700,8 @@
         <translation>摄像机离线</translation>
     </message>
     <message>
-        <source>live · {n} fps</source>
-        <translation>实时 · {n} 帧/秒</translation>
+        <source>live {n} fps</source>
+        <translation>实时 {n}帧</translation>
     </message>
     <message>
         <source>SIGNAL LOST</source>
@@ -1260,6 +1264,10 @@
         <translation>{t}前</translation>
     </message>
     <message>
+        <source>Layout</source>
+        <translation>布局</translation>
+    </message>
+    <message>
         <source>{n} tiles ({keys})</source>
         <translation>{n} 个画面（{keys}）</translation>
     </message>
@@ -1282,6 +1290,10 @@
     <message>
         <source>The saved video wall could not be used entirely; the standard wall is shown.</source>
         <translation>保存的视频墙无法完整使用，已显示标准视频墙。</translation>
+    </message>
+    <message>
+        <source>Alarm cameras</source>
+        <translation>警情摄像机</translation>
     </message>
     <message>
         <source>{name} ({n} tiles)</source>
