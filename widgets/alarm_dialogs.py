@@ -159,6 +159,20 @@ class VerifyDialog(_TextDialog):
         return self.is_match() is not None and super().ready()
 
 
+def _kind_and_priority(parent: QWidget) -> tuple[QComboBox, QComboBox]:
+    """A new alarm's kind ("other" first chosen) and priority (P3 first chosen): the officer
+    raises the exceptional ones on purpose."""
+    kind = QComboBox(parent)
+    for k in ALARM_KINDS:
+        kind.addItem(kind_label(k), k)
+    kind.setCurrentIndex(kind.findData("other"))
+    priority = QComboBox(parent)
+    for p in (1, 2, 3, 4):
+        priority.addItem(tr("P{p}").format(p=p), p)
+    priority.setCurrentIndex(2)
+    return kind, priority
+
+
 class RaiseAlarmDialog(QDialog):
     """Raise an alarm by hand (e.g. seen on video). The place is a grid (its centre) or the
     selected alarm's place; cameras are those of that grid, if any are ticked."""
@@ -168,14 +182,7 @@ class RaiseAlarmDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("Raise an alarm"))
         self.setMinimumWidth(480)
-        self.kind = QComboBox(self)
-        for k in ALARM_KINDS:
-            self.kind.addItem(kind_label(k), k)
-        self.kind.setCurrentIndex(self.kind.findData("other"))
-        self.priority = QComboBox(self)
-        for p in (1, 2, 3, 4):
-            self.priority.addItem(tr("P{p}").format(p=p), p)
-        self.priority.setCurrentIndex(2)
+        self.kind, self.priority = _kind_and_priority(self)
         self.title = QLineEdit(self)
         self.title.setObjectName("dialogTitle")
         self.description = QPlainTextEdit(self)
@@ -241,14 +248,7 @@ class PatrolNoteDialog(_TextDialog):
             self.target.addItem(tr("Note on {id}: {title}").format(id=alarm.id,
                                                                     title=alarm.title), alarm.id)
         self.target.addItem(tr("Raise a new alarm with this camera"), None)
-        self.kind = QComboBox(self)
-        for k in ALARM_KINDS:
-            self.kind.addItem(kind_label(k), k)
-        self.kind.setCurrentIndex(self.kind.findData("other"))
-        self.priority = QComboBox(self)
-        for p in (1, 2, 3, 4):
-            self.priority.addItem(tr("P{p}").format(p=p), p)
-        self.priority.setCurrentIndex(2)
+        self.kind, self.priority = _kind_and_priority(self)
         self.form.addRow(tr("Post to"), self.target)
         self.form.addRow(tr("Kind"), self.kind)
         self.form.addRow(tr("Priority"), self.priority)

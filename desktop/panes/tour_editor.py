@@ -7,17 +7,13 @@ Groups are kept as groups: a camera added to "东门卡口" later is in the next
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping
 
 from PySide6.QtCore import QT_TR_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -29,12 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from backend_client.schemas import Camera
+from desktop.panes.book_dialog import BookDialog
 from desktop.state.named_book import NamedBook
 from desktop.state.tours import GROUP_PREFIX, MAX_DWELL_S, MIN_DWELL_S, TourPlan
 from widgets.camera_tree import camera_number
 from widgets.i18n import tr
-
-log = logging.getLogger(__name__)
 
 ItemRole = int(Qt.ItemDataRole.UserRole) + 1  # the tour item: a camera id or "group:NAME"
 # TourPlan.problem()'s sentences, for the translators (shown through tr()).
@@ -43,31 +38,14 @@ _PROBLEMS = (QT_TR_NOOP("a tour needs a name"),
              QT_TR_NOOP("a step must stay 3 s to 1 h"))
 
 
-class TourEditor(QDialog):
+class TourEditor(BookDialog[TourPlan]):
     def __init__(self, book: NamedBook[TourPlan], cameras: Mapping[str, Camera],
                  groups: Mapping[str, list[str]], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(tr("Tours"))
+        super().__init__(book, tr("Tours"), tr("Saved tours"), tr("New tour"), tr("Save tour"),
+                         parent)
         self.setMinimumSize(760, 480)
-        self.book = book
         self.cameras = cameras
         self.groups = groups
-        self._editing: str | None = None  # the saved name of the tour in the form
-
-        self.tours = QListWidget(self)
-        self.tours.setObjectName("tourList")
-        self.tours.currentItemChanged.connect(lambda *_: self._load_selected())
-        new = QPushButton(tr("New tour"), self)
-        new.clicked.connect(self.new_tour)
-        self.delete = QPushButton(tr("Delete"), self)
-        self.delete.clicked.connect(self.delete_tour)
-        left = QVBoxLayout()
-        left.addWidget(QLabel(tr("Saved tours"), self))
-        left.addWidget(self.tours, 1)
-        row = QHBoxLayout()
-        row.addWidget(new)
-        row.addWidget(self.delete)
-        left.addLayout(row)
 
         self.name = QLineEdit(self)
         self.name.setObjectName("tourName")
@@ -96,21 +74,15 @@ class TourEditor(QDialog):
         self.chosen.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.chosen.setDragDropMode(QListWidget.DragDropMode.InternalMove)
         self.chosen.itemDoubleClicked.connect(lambda _i: self.remove_selected())
-        add = QPushButton("\u25b6", self)
-        add.setToolTip(tr("Add to the tour"))
-        add.clicked.connect(self.add_selected)
-        remove = QPushButton("\u25c0", self)
-        remove.setToolTip(tr("Take out of the tour"))
-        remove.clicked.connect(self.remove_selected)
-        up = QPushButton("\u25b2", self)
-        up.setToolTip(tr("Earlier"))
-        up.clicked.connect(lambda: self._move(-1))
-        down = QPushButton("\u25bc", self)
-        down.setToolTip(tr("Later"))
-        down.clicked.connect(lambda: self._move(1))
         middle = QVBoxLayout()
         middle.addStretch(1)
-        for button in (add, remove, up, down):
+        for glyph, tip, act in (("\u25b6", tr("Add to the tour"), self.add_selected),
+                                ("\u25c0", tr("Take out of the tour"), self.remove_selected),
+                                ("\u25b2", tr("Earlier"), lambda: self._move(-1)),
+                                ("\u25bc", tr("Later"), lambda: self._move(1))):
+            button = QPushButton(glyph, self)
+            button.setToolTip(tip)
+            button.clicked.connect(act)
             middle.addWidget(button)
         middle.addStretch(1)
         lists = QGridLayout()
@@ -120,33 +92,11 @@ class TourEditor(QDialog):
         lists.addWidget(self.available, 2, 0)
         lists.addLayout(middle, 2, 1)
         lists.addWidget(self.chosen, 1, 2, 2, 1)
-
-        self.message = QLabel(self)
-        self.message.setObjectName("tourMessage")
-        self.message.setWordWrap(True)
-        self.save_button = QPushButton(tr("Save tour"), self)
-        self.save_button.clicked.connect(self.save)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
-
-        right = QVBoxLayout()
-        right.addLayout(form)
-        right.addLayout(lists, 1)
-        right.addWidget(self.message)
-        body = QHBoxLayout()
-        body.addLayout(left, 1)
-        body.addLayout(right, 3)
-        layout = QVBoxLayout(self)
-        layout.addLayout(body, 1)
-        layout.addWidget(buttons)
+        self.form.addLayout(form)
+        self.form.addLayout(lists, 1)
 
         self._fill_available()
-        self._fill_tours()
-        if self.tours.count():
-            self.tours.setCurrentRow(0)
-        else:
-            self.new_tour()
+        self.start()
 
     # --- texts -----------------------------------------------------------------------------------
 
@@ -175,18 +125,6 @@ class TourEditor(QDialog):
         for camera in sorted(self.cameras.values(), key=lambda c: (camera_number(c.id) or 0,
                                                                    c.id)):
             self.available.addItem(self._list_item(camera.id))
-
-    def _fill_tours(self, select: str | None = None) -> None:
-        self.tours.blockSignals(True)
-        self.tours.clear()
-        for plan in self.book.items():
-            self.tours.addItem(plan.name)
-        self.tours.blockSignals(False)
-        if select is not None:
-            matches = self.tours.findItems(select, Qt.MatchFlag.MatchExactly)
-            if matches:
-                self.tours.setCurrentItem(matches[0])
-        self.delete.setEnabled(self.tours.count() > 0)
 
     def _filter(self, text: str) -> None:
         needle = text.strip().casefold()
@@ -224,65 +162,17 @@ class TourEditor(QDialog):
         return TourPlan(self.name.text().strip(), tuple(self.items()), float(self.dwell.value()),
                         bool(self.shows.currentData()))
 
-    def new_tour(self) -> None:
-        self.tours.clearSelection()
-        self._editing = None
-        self.name.clear()
-        self.dwell.setValue(15)
-        self.shows.setCurrentIndex(0)
+    def show_item(self, item: TourPlan | None) -> None:
+        self.name.setText(item.name if item else "")
+        self.dwell.setValue(int(item.dwell_s) if item else 15)
+        self.shows.setCurrentIndex(1 if item and item.one_tile else 0)
         self.chosen.clear()
-        self.message.clear()
-        self.name.setFocus()
+        for entry in item.items if item else ():
+            self.chosen.addItem(self._list_item(entry))
+        if item is None:
+            self.name.setFocus()
 
-    def _load_selected(self) -> None:
-        current = self.tours.currentItem()
-        plan = self.book.get(current.text()) if current is not None else None
-        if plan is None:
-            return
-        self._editing = plan.name
-        self.name.setText(plan.name)
-        self.dwell.setValue(int(plan.dwell_s))
-        self.shows.setCurrentIndex(1 if plan.one_tile else 0)
-        self.chosen.clear()
-        for item in plan.items:
-            self.chosen.addItem(self._list_item(item))
-        self.message.clear()
-
-    def save(self) -> bool:
+    def edited(self) -> TourPlan | str:
         plan = self.plan()
         problem = plan.problem()
-        if problem:
-            self.message.setText(tr("Not saved: {why}.").format(why=tr(problem)))
-            return False
-        if plan.name != self._editing and self.book.get(plan.name) is not None:
-            self.message.setText(tr("Not saved: a tour named {name} exists already.").format(
-                name=plan.name))
-            return False
-        try:
-            self.book.put(plan, replacing=self._editing)
-        except OSError as e:
-            log.error("cannot save tour %s: %s", plan.name, e)
-            self.message.setText(tr("The tour could not be saved ({why}).").format(
-                why=e.strerror or e))
-            return False
-        self._editing = plan.name
-        self._fill_tours(select=plan.name)
-        self.message.setText(tr("Saved."))
-        return True
-
-    def delete_tour(self) -> None:
-        current = self.tours.currentItem()
-        if current is None:
-            return
-        try:
-            self.book.remove(current.text())
-        except OSError as e:
-            log.error("cannot delete tour %s: %s", current.text(), e)
-            self.message.setText(tr("The tour could not be deleted ({why}).").format(
-                why=e.strerror or e))
-            return
-        self._fill_tours()
-        if self.tours.count():
-            self.tours.setCurrentRow(0)
-        else:
-            self.new_tour()
+        return tr(problem) if problem else plan

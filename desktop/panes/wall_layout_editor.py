@@ -6,31 +6,24 @@ splits a merged tile again. Saved in the position's configuration (``NamedBook``
 
 from __future__ import annotations
 
-import logging
-
 from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QPushButton,
     QSizePolicy,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
+from desktop.panes.book_dialog import BookDialog
 from desktop.state.named_book import NamedBook
 from desktop.state.wall_layouts import BY_NAME, MAX_CELLS, Tile, WallLayout, custom_layout
 from widgets.colors import SECONDARY_TEXT
 from widgets.i18n import tr
-
-log = logging.getLogger(__name__)
 
 
 class _CellGrid(QWidget):
@@ -108,29 +101,12 @@ class _CellGrid(QWidget):
         painter.end()
 
 
-class WallLayoutEditor(QDialog):
+class WallLayoutEditor(BookDialog[WallLayout]):
     def __init__(self, book: NamedBook[WallLayout], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(tr("Wall layouts"))
+        super().__init__(book, tr("Wall layouts"), tr("Your layouts"), tr("New layout"),
+                         tr("Save layout"), parent, reserved=BY_NAME)
         self.setMinimumSize(720, 440)
-        self.book = book
-        self._editing: str | None = None
         self.merged: list[Tile] = []
-
-        self.saved = QListWidget(self)
-        self.saved.setObjectName("wallLayoutList")
-        self.saved.currentTextChanged.connect(self._load)
-        new = QPushButton(tr("New layout"), self)
-        new.clicked.connect(self.new_layout)
-        self.delete = QPushButton(tr("Delete"), self)
-        self.delete.clicked.connect(self.delete_layout)
-        left = QVBoxLayout()
-        left.addWidget(QLabel(tr("Your layouts"), self))
-        left.addWidget(self.saved, 1)
-        row = QHBoxLayout()
-        row.addWidget(new)
-        row.addWidget(self.delete)
-        left.addLayout(row)
 
         self.name = QLineEdit(self)
         self.name.setObjectName("wallLayoutName")
@@ -162,33 +138,10 @@ class WallLayoutEditor(QDialog):
         cell_buttons.addWidget(hint, 1)
         cell_buttons.addWidget(self.merge)
         cell_buttons.addWidget(self.split)
-
-        self.message = QLabel(self)
-        self.message.setObjectName("wallLayoutMessage")
-        self.message.setWordWrap(True)
-        self.save_button = QPushButton(tr("Save layout"), self)
-        self.save_button.clicked.connect(self.save)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
-
-        right = QVBoxLayout()
-        right.addLayout(form)
-        right.addWidget(self.cells, 1)
-        right.addLayout(cell_buttons)
-        right.addWidget(self.message)
-        body = QHBoxLayout()
-        body.addLayout(left, 1)
-        body.addLayout(right, 3)
-        layout = QVBoxLayout(self)
-        layout.addLayout(body, 1)
-        layout.addWidget(buttons)
-
-        self._fill_saved()
-        if self.saved.count():
-            self.saved.setCurrentRow(0)
-        else:
-            self.new_layout()
+        self.form.addLayout(form)
+        self.form.addWidget(self.cells, 1)
+        self.form.addLayout(cell_buttons)
+        self.start()
 
     # --- the grid --------------------------------------------------------------------------------
 
@@ -238,84 +191,20 @@ class WallLayoutEditor(QDialog):
 
     # --- saved layouts ---------------------------------------------------------------------------
 
-    def _fill_saved(self, select: str | None = None) -> None:
-        self.saved.blockSignals(True)
-        self.saved.clear()
-        for layout in self.book.items():
-            self.saved.addItem(layout.name)
-        self.saved.blockSignals(False)
-        if select is not None:
-            found = self.saved.findItems(select, Qt.MatchFlag.MatchExactly)
-            if found:
-                self.saved.setCurrentItem(found[0])
-        self.delete.setEnabled(self.saved.count() > 0)
-
-    def new_layout(self) -> None:
-        self.saved.clearSelection()
-        self._editing = None
-        self.name.clear()
-        self.merged = []
-        self.rows.blockSignals(True)
-        self.columns.blockSignals(True)
-        self.rows.setValue(4)
-        self.columns.setValue(4)
-        self.rows.blockSignals(False)
-        self.columns.blockSignals(False)
-        self.message.clear()
+    def show_item(self, item: WallLayout | None) -> None:
+        self.name.setText(item.name if item else "")
+        self.merged = [t for t in item.tiles if t.area() > 1] if item else []
+        for box, value in ((self.rows, item.rows if item else 4),
+                           (self.columns, item.columns if item else 4)):
+            box.blockSignals(True)
+            box.setValue(value)
+            box.blockSignals(False)
         self._redraw()
-        self.name.setFocus()
+        if item is None:
+            self.name.setFocus()
 
-    def _load(self, name: str) -> None:
-        layout = self.book.get(name)
-        if layout is None:
-            return
-        self._editing = layout.name
-        self.name.setText(layout.name)
-        self.merged = [t for t in layout.tiles if t.area() > 1]
-        self.rows.blockSignals(True)
-        self.columns.blockSignals(True)
-        self.rows.setValue(layout.rows)
-        self.columns.setValue(layout.columns)
-        self.rows.blockSignals(False)
-        self.columns.blockSignals(False)
-        self.message.clear()
-        self._redraw()
-
-    def save(self) -> bool:
+    def edited(self) -> WallLayout | str:
         name = self.name.text().strip()
         if not name:
-            self.message.setText(tr("Not saved: a layout needs a name."))
-            return False
-        if name in BY_NAME or (name != self._editing and self.book.get(name) is not None):
-            self.message.setText(tr("Not saved: a layout named {name} exists already.").format(
-                name=name))
-            return False
-        layout = custom_layout(name, self.rows.value(), self.columns.value(), self.merged)
-        try:
-            self.book.put(layout, replacing=self._editing)
-        except OSError as e:
-            log.error("cannot save wall layout %s: %s", name, e)
-            self.message.setText(tr("The layout could not be saved ({why}).").format(
-                why=e.strerror or e))
-            return False
-        self._editing = name
-        self._fill_saved(select=name)
-        self.message.setText(tr("Saved: {n} tiles.").format(n=len(layout)))
-        return True
-
-    def delete_layout(self) -> None:
-        current = self.saved.currentItem()
-        if current is None:
-            return
-        try:
-            self.book.remove(current.text())
-        except OSError as e:
-            log.error("cannot delete wall layout %s: %s", current.text(), e)
-            self.message.setText(tr("The layout could not be deleted ({why}).").format(
-                why=e.strerror or e))
-            return
-        self._fill_saved()
-        if self.saved.count():
-            self.saved.setCurrentRow(0)
-        else:
-            self.new_layout()
+            return tr("a layout needs a name")
+        return custom_layout(name, self.rows.value(), self.columns.value(), self.merged)

@@ -40,32 +40,16 @@
         <translation>Drag across cells, then merge them into one larger tile.</translation>
     </message>
     <message>
+        <source>a layout needs a name</source>
+        <translation>a layout needs a name</translation>
+    </message>
+    <message>
         <source>Save layout</source>
         <translation>Save layout</translation>
     </message>
     <message>
         <source>That rectangle cuts through a merged tile: split it first or select around it.</source>
         <translation>That rectangle cuts through a merged tile: split it first or select around it.</translation>
-    </message>
-    <message>
-        <source>Not saved: a layout needs a name.</source>
-        <translation>Not saved: a layout needs a name.</translation>
-    </message>
-    <message>
-        <source>Not saved: a layout named {name} exists already.</source>
-        <translation>Not saved: a layout named {name} exists already.</translation>
-    </message>
-    <message>
-        <source>The layout could not be saved ({why}).</source>
-        <translation>The layout could not be saved ({why}).</translation>
-    </message>
-    <message>
-        <source>Saved: {n} tiles.</source>
-        <translation>Saved: {n} tiles.</translation>
-    </message>
-    <message>
-        <source>The layout could not be deleted ({why}).</source>
-        <translation>The layout could not be deleted ({why}).</translation>
     </message>
     <message>
         <source>Name of the layout (save as “{hall}” for the F12 hall layout):</source>
@@ -1424,6 +1408,18 @@
         <translation>Delete</translation>
     </message>
     <message>
+        <source>Not saved: the name {name} is taken already.</source>
+        <translation>Not saved: the name {name} is taken already.</translation>
+    </message>
+    <message>
+        <source>Could not be saved ({why}).</source>
+        <translation>Could not be saved ({why}).</translation>
+    </message>
+    <message>
+        <source>Could not be deleted ({why}).</source>
+        <translation>Could not be deleted ({why}).</translation>
+    </message>
+    <message>
         <source>Saved tours</source>
         <translation>Saved tours</translation>
     </message>
@@ -1496,20 +1492,8 @@
         <translation>Not saved: {why}.</translation>
     </message>
     <message>
-        <source>Not saved: a tour named {name} exists already.</source>
-        <translation>Not saved: a tour named {name} exists already.</translation>
-    </message>
-    <message>
-        <source>The tour could not be saved ({why}).</source>
-        <translation>The tour could not be saved ({why}).</translation>
-    </message>
-    <message>
         <source>Saved.</source>
         <translation>Saved.</translation>
-    </message>
-    <message>
-        <source>The tour could not be deleted ({why}).</source>
-        <translation>The tour could not be deleted ({why}).</translation>
     </message>
     <message>
         <source>Back to the wall</source>

@@ -40,32 +40,16 @@
         <translation>拖选多个格子，再合并为一个大画面。</translation>
     </message>
     <message>
+        <source>a layout needs a name</source>
+        <translation>布局需要一个名称</translation>
+    </message>
+    <message>
         <source>Save layout</source>
         <translation>保存布局</translation>
     </message>
     <message>
         <source>That rectangle cuts through a merged tile: split it first or select around it.</source>
         <translation>所选区域穿过了已合并的画面：请先拆分，或把它整个框选在内。</translation>
-    </message>
-    <message>
-        <source>Not saved: a layout needs a name.</source>
-        <translation>未保存：布局需要一个名称。</translation>
-    </message>
-    <message>
-        <source>Not saved: a layout named {name} exists already.</source>
-        <translation>未保存：已存在名为 {name} 的布局。</translation>
-    </message>
-    <message>
-        <source>The layout could not be saved ({why}).</source>
-        <translation>无法保存布局（{why}）。</translation>
-    </message>
-    <message>
-        <source>Saved: {n} tiles.</source>
-        <translation>已保存：{n} 个画面。</translation>
-    </message>
-    <message>
-        <source>The layout could not be deleted ({why}).</source>
-        <translation>无法删除布局（{why}）。</translation>
     </message>
     <message>
         <source>Name of the layout (save as “{hall}” for the F12 hall layout):</source>
@@ -1424,6 +1408,18 @@
         <translation>删除</translation>
     </message>
     <message>
+        <source>Not saved: the name {name} is taken already.</source>
+        <translation>未保存：名称 {name} 已被使用。</translation>
+    </message>
+    <message>
+        <source>Could not be saved ({why}).</source>
+        <translation>无法保存（{why}）。</translation>
+    </message>
+    <message>
+        <source>Could not be deleted ({why}).</source>
+        <translation>无法删除（{why}）。</translation>
+    </message>
+    <message>
         <source>Saved tours</source>
         <translation>已保存的轮巡</translation>
     </message>
@@ -1496,20 +1492,8 @@
         <translation>未保存：{why}。</translation>
     </message>
     <message>
-        <source>Not saved: a tour named {name} exists already.</source>
-        <translation>未保存：已存在名为 {name} 的轮巡方案。</translation>
-    </message>
-    <message>
-        <source>The tour could not be saved ({why}).</source>
-        <translation>无法保存轮巡方案（{why}）。</translation>
-    </message>
-    <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
-    </message>
-    <message>
-        <source>The tour could not be deleted ({why}).</source>
-        <translation>无法删除轮巡方案（{why}）。</translation>
     </message>
     <message>
         <source>Back to the wall</source>

@@ -68,7 +68,7 @@ def test_merge_split_and_save(qtbot, tmp_path):
     # No name, or a standard layout's name: not saved, and said why.
     assert not editor.save() and "name" in editor.message.text()
     editor.name.setText("9")
-    assert not editor.save() and "exists already" in editor.message.text()
+    assert not editor.save() and "taken already" in editor.message.text()
     editor.name.setText("指挥大屏")
     assert editor.save(), editor.message.text()
     saved = _book(path).get("指挥大屏")
