@@ -8,7 +8,7 @@ on what libVLC happens to do on which thread.
 
 States::
 
-    IDLE ──start──▶ STARTING ──playing/frame──▶ PLAYING ──no frame 2.5 s──▶ STALLED
+    IDLE ──start──▶ STARTING ──first frame────▶ PLAYING ──no frame 2.5 s──▶ STALLED
                        │                          │   ◀──────frame────────────┘ │
                        └──error/end/timeout───────┴──error/end──┐ no frame 5 s, error
                                                                 ▼               │
@@ -311,10 +311,9 @@ class StreamLifecycle:
             if self._state is not StreamState.PLAYING:
                 self._enter_playing(now)
             self.policy.played_steadily(now - self._playing_since)
-        elif kind == "playing" and self._state is StreamState.STARTING:
-            # Playback began; the picture has stall_after seconds to show up.
-            self._last_frame = now
-            self._enter_playing(now)
+        # "playing" (libVLC began playback) is no picture yet: it comes ~1.5 s before the
+        # first one on a live stream, and a tile saying "live" over a black surface would not
+        # be the truth. STARTING waits for a frame, within the start timeout.
         return []
 
     def tick(self) -> list[Effect]:

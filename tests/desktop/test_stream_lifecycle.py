@@ -88,7 +88,11 @@ def test_start_connects_then_goes_live(lc, clock):
     assert lc.on_event(1, "opening") == [] and lc.on_event(1, "buffering") == []
     assert lc.state is StreamState.STARTING
     clock.advance(0.8)
+    # Playback began, but no picture yet: not "live" over a black tile.
     assert lc.on_event(1, "playing") == []
+    assert lc.state is StreamState.STARTING and lc.view().label == "connecting"
+    clock.advance(1.2)
+    assert lc.on_event(1, "frame") == []
     view = lc.view()
     assert view.state is StreamState.PLAYING and view.label == "live"
     assert view.retry_in is None and view.lost_at is None and view.generation == 1
@@ -276,7 +280,7 @@ def test_frames_that_keep_coming_never_stall(lc, clock):
 
 def test_buffering_is_no_sign_of_life(lc, clock):
     lc.start(URL)
-    lc.on_event(1, "playing")
+    lc.on_event(1, "frame")
     clock.advance(1.5)
     lc.on_event(1, "buffering")
     lc.on_event(1, "playing")
