@@ -34,6 +34,12 @@ def instance_args(software: bool, extra: Sequence[str] = ()) -> list[str]:
     return [*BASE_ARGS, *(SOFTWARE_ARGS if software else ()), *extra]
 
 
+def _is_mpeg_ts(url: str) -> bool:
+    """HTTP MPEG-TS (a ``.ts`` path) or the RTSP relay's UDP MPEG-TS."""
+    path = url.split("?", 1)[0].casefold()
+    return path.endswith(".ts") or path.startswith("udp://")
+
+
 class PlayerEvents(QObject):
     """Emitted on the UI thread: (generation, kind) with kind one of "opening", "playing",
     "frame" (the video output started), "error", "end". Ongoing pictures are counted by
@@ -90,6 +96,10 @@ class TilePlayer:
         media = self.instance.media_new(url)
         media.add_option(f":network-caching={caching_ms}")
         media.add_option(":no-audio")
+        if _is_mpeg_ts(url):
+            # Straight to the TS demuxer: probing the others first costs time to first
+            # picture on every start and every reconnect.
+            media.add_option(":demux=ts")
         self.player.set_media(media)
         media.release()
         self.player.video_set_mouse_input(False)  # clicks and keys go to the tile widget

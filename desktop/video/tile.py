@@ -391,6 +391,14 @@ class VideoTile(QFrame):
 
     def _tick(self) -> None:
         player = self._player
+        relay = self._relay
+        if player is not None and relay is not None and not relay.running():
+            # The RTSP source dropped the relay: libVLC, reading the relay's loopback UDP,
+            # would only see packets stop (2.5 s to "signal lost", 5 s to a restart).
+            log.warning("camera %s: the RTSP relay ended; restarting the stream",
+                        self.camera.id if self.camera else "?")
+            self._apply(self.lifecycle.on_event(player.generation, "error"))
+            player = self._player
         if player is not None:
             count = player.displayed_pictures()
             now = time.monotonic()
