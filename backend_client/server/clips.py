@@ -3,7 +3,8 @@
 A few distinct clips (``CAM-A``, ``CAM-B``, …), each in a main (1280×720) and a sub (640×360)
 variant, made with ffmpeg's lavfi ``testsrc2`` and the label plus a running clock burned in by
 ``drawtext`` (a fixed CJK-capable font; without the font or the filter the clip has no text and
-a log line says so). H.264 in MPEG-TS, 25 fps, a key frame every second (GOP 25), no B-frames.
+a log line says so). H.264 in MPEG-TS, 25 fps, a key frame every 0.4 s (GOP 10: a new viewer waits
+for one before its first picture), no B-frames.
 Cameras share them round-robin: there are a handful of files however many cameras there are.
 
 Made once into a cache directory (``CCW_CLIPS_DIR``, else ``<repo>/build/clips``) and reused;
@@ -28,7 +29,7 @@ log = logging.getLogger(__name__)
 REPO = Path(__file__).resolve().parents[2]
 LABELS = ("CAM-A", "CAM-B", "CAM-C", "CAM-D")
 FPS = 25
-GOP = 25
+GOP = 5
 SECONDS = 12
 # variant: (width, height, video bit rate)
 VARIANTS = {"main": (1280, 720, "1500k"), "sub": (640, 360, "400k")}
