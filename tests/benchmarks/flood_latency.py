@@ -70,11 +70,13 @@ class _Heartbeat(QObject):
         self.timer.start()
 
 
-async def _flood(seconds: float, rate: float) -> dict[str, Any]:
+async def _flood(seconds: float, rate: float, video: bool) -> dict[str, Any]:
     profile = tempfile.mkdtemp(prefix="ccw-bench-flood-")
+    # With video, the demo's wall plays its nine live streams through the flood (native
+    # video windows are what made relayouts expensive before).
     options = Options(demo=True, profile=profile, lang="en", demo_args=(
         "--flood", str(rate), "--seed", "4", "--tick", str(TICK),
-        "--sim-steps", str(int((seconds + 15) / TICK))))
+        "--sim-steps", str(int((seconds + 15) / TICK)), *(("--streams",) if video else ())))
     prepare_application(options)
     ws = Workstation(options)
     await ws.start()
@@ -85,6 +87,12 @@ async def _flood(seconds: float, rate: float) -> dict[str, Any]:
     clock = _PaintClock(desk)
     beat = _Heartbeat()
     await asyncio.sleep(2.0)  # past the snapshot: only pushed alarms are measured
+    wall = ws.window.pane_widgets.get("video_wall")
+    if video and wall is not None:
+        for _ in range(200):  # until the wall plays (its tiles start with the cameras)
+            if wall.wall.tiles and all(t.view_label() == "live" for t in wall.wall.tiles):
+                break
+            await asyncio.sleep(0.1)
     clock.latencies.clear()
     clock.waiting.clear()
     beat.start()
@@ -92,6 +100,7 @@ async def _flood(seconds: float, rate: float) -> dict[str, Any]:
     beat.timer.stop()
     latencies = sorted(clock.latencies)
     open_alarms = desk.model.open_count()
+    tiles_live = sum(t.view_label() == "live" for t in wall.wall.tiles) if wall else 0
     await ws.close()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     if not latencies:
@@ -106,14 +115,15 @@ async def _flood(seconds: float, rate: float) -> dict[str, Any]:
                                               int(len(latencies) * 0.99))], 1),
         "latency_max_ms": round(latencies[-1], 1),
         "max_ui_stall_ms": round(beat.worst * 1000, 1),
+        "video_tiles_live": tiles_live,
     }
 
 
-def measure_flood(seconds: float, rate: float) -> dict[str, Any]:
+def measure_flood(seconds: float, rate: float, video: bool = False) -> dict[str, Any]:
     app = QApplication.instance() or QApplication([])
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     try:
-        return loop.run_until_complete(_flood(seconds, rate))
+        return loop.run_until_complete(_flood(seconds, rate, video))
     finally:
         loop.close()

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,3 +28,15 @@ def make_clip(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]
         return made[size]
 
     return make
+
+
+@pytest.fixture(scope="module")
+def stream_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The reference server serving its cameras' test streams (HTTP-TS, RTSP over TCP and
+    UDP), quiet (no simulation), one per test module."""
+    from tests.support.server import ServerProcess
+
+    server = ServerProcess("--streams", "--sim-steps", "0", "--seed", "3",
+                           workdir=tmp_path_factory.mktemp("stream-server"))
+    yield server
+    server.close()

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import time
 
-import pytest
 from PySide6.QtGui import QGuiApplication
 
 from desktop.state.wall_layouts import BY_NAME, WallState
@@ -14,16 +13,6 @@ from desktop.video.tile import VideoEngine
 from desktop.video.wall import VideoWall
 from tests.factories import make_camera
 from tests.support.central import Desk
-
-
-@pytest.fixture(scope="module")
-def stream_server(tmp_path_factory):
-    from tests.support.server import ServerProcess
-
-    server = ServerProcess("--streams", "--sim-steps", "0", "--seed", "3",
-                           workdir=tmp_path_factory.mktemp("stream-server"))
-    yield server
-    server.close()
 
 
 def _grab(widget):
