@@ -450,7 +450,9 @@ class VideoTile(QFrame):
         # Short: on a 3 × 3 wall a tile is ~200 px wide and the camera's name comes first.
         # The figure is what was really drawn in the last seconds.
         badges = {"live": tr("live {n} fps").format(n=round(self.fps)),
-                  "signal_lost": tr("SIGNAL LOST"), "reconnecting": tr("signal lost"),
+                  # The frozen last picture stays, with the time it froze.
+                  "signal_lost": tr("SIGNAL LOST {t}").format(t=lost),
+                  "reconnecting": tr("signal lost"),
                   "offline": tr("offline"), "failed": tr("no stream"),
                   "connecting": tr("connecting")}
         badge = badges.get(view.label, "")

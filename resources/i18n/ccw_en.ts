@@ -688,10 +688,6 @@
         <translation>live {n} fps</translation>
     </message>
     <message>
-        <source>SIGNAL LOST</source>
-        <translation>SIGNAL LOST</translation>
-    </message>
-    <message>
         <source>signal lost</source>
         <translation>signal lost</translation>
     </message>

@@ -688,10 +688,6 @@
         <translation>实时 {n}帧</translation>
     </message>
     <message>
-        <source>SIGNAL LOST</source>
-        <translation>信号丢失</translation>
-    </message>
-    <message>
         <source>signal lost</source>
         <translation>信号丢失</translation>
     </message>
