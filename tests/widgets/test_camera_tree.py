@@ -43,7 +43,7 @@ def test_by_station_with_online_counts(tree):
     east = next(model.index(r, 0) for r in range(model.rowCount())
                 if model.index(r, 0).data().startswith("城东"))
     grid = model.index(0, 0, east)
-    assert sorted(texts(tree, grid)) == ["东门", "广场 (offline)"]
+    assert sorted(texts(tree, grid)) == ["1 · 东门", "2 · 广场 (offline)"]  # numbers to type
 
 
 def test_by_group_lists_a_camera_in_each_of_its_groups(tree):
@@ -95,3 +95,10 @@ def test_rebuild_keeps_expanded_branches_and_selection(tree):
     again = next(model.index(r, 0) for r in range(model.rowCount())
                  if model.index(r, 0).data().startswith(name))
     assert tree.view().isExpanded(again)
+
+
+def test_a_cameras_number_is_the_digits_of_its_id():
+    from widgets.camera_tree import camera_number
+
+    assert camera_number("C012") == 12 and camera_number("cam-7") == 7
+    assert camera_number("gate") is None
