@@ -55,6 +55,8 @@ class UserSettings:
     # desks that steer cameras, "smooth" (1.5 s) for wall screens.
     video_rendering: str = "auto"
     video_latency: str = "low"
+    # Unit positions: ageing, stale and lost after this many seconds (map and unit board).
+    position_freshness_seconds: tuple[int, int, int] = (60, 300, 1800)
     last_server: str | None = None
     last_user: str | None = None
     format_version: int = FORMAT_VERSION
@@ -128,6 +130,8 @@ _VALID: Final[dict[str, Callable[[Any], bool]]] = {
     "p1_cameras_on_wall": lambda v: type(v) is bool,
     "video_rendering": lambda v: v in ("auto", "software", "hardware"),
     "video_latency": lambda v: v in ("low", "smooth"),
+    "position_freshness_seconds": lambda v: isinstance(v, list | tuple) and len(v) == 3
+    and all(type(x) is int and 1 <= x <= 86_400 for x in v) and v[0] < v[1] < v[2],
 }
 
 

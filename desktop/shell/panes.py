@@ -16,6 +16,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop.panes.alarm_queue import build_alarm_queue
+from desktop.panes.grid_map import build_grid_map
 from desktop.panes.video_wall import build_video_wall
 from desktop.shell.pane_context import PaneContext
 
@@ -49,7 +50,8 @@ PANES: tuple[PaneSpec, ...] = (
              build_alarm_queue),
     PaneSpec("grid_map", QT_TRANSLATE_NOOP("Panes", "Grid map"), "pane-grid-map",
              ads.RightDockWidgetArea, None, ALL_ROLES,
-             QT_TRANSLATE_NOOP("Panes", "Grid map: districts and patrol grids")),
+             QT_TRANSLATE_NOOP("Panes", "Grid map: districts and patrol grids"),
+             build_grid_map),
     PaneSpec("dashboard", QT_TRANSLATE_NOOP("Panes", "Dashboard"), "pane-dashboard",
              ads.RightDockWidgetArea, "grid_map", ALL_ROLES,
              QT_TRANSLATE_NOOP("Panes", "Leadership and large-event overview")),

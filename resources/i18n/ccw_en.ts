@@ -1288,6 +1288,90 @@
         <translation>No group</translation>
     </message>
     <message>
+        <source>Grids by station</source>
+        <translation>Grids by station</translation>
+    </message>
+    <message>
+        <source>Open alarms per grid</source>
+        <translation>Open alarms per grid</translation>
+    </message>
+    <message>
+        <source>Units available per grid</source>
+        <translation>Units available per grid</translation>
+    </message>
+    <message>
+        <source>Find a grid, camera, unit or address</source>
+        <translation>Find a grid, camera, unit or address</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>Follow</translation>
+    </message>
+    <message>
+        <source>Keep the selected unit in the middle of the map</source>
+        <translation>Keep the selected unit in the middle of the map</translation>
+    </message>
+    <message>
+        <source>Whole area</source>
+        <translation>Whole area</translation>
+    </message>
+    <message>
+        <source>{n} fresh</source>
+        <translation>{n} fresh</translation>
+    </message>
+    <message>
+        <source>{n} ageing</source>
+        <translation>{n} ageing</translation>
+    </message>
+    <message>
+        <source>{n} stale</source>
+        <translation>{n} stale</translation>
+    </message>
+    <message>
+        <source>{n} lost</source>
+        <translation>{n} lost</translation>
+    </message>
+    <message>
+        <source>{n} without position</source>
+        <translation>{n} without position</translation>
+    </message>
+    <message>
+        <source>Units: {parts}</source>
+        <translation>Units: {parts}</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>Dispatch the nearest unit…</source>
+        <translation>Dispatch the nearest unit…</translation>
+    </message>
+    <message>
+        <source>Follow this unit</source>
+        <translation>Follow this unit</translation>
+    </message>
+    <message>
+        <source>Show the cameras near here on the wall ({n})</source>
+        <translation>Show the cameras near here on the wall ({n})</translation>
+    </message>
+    <message>
+        <source>Centre the map here</source>
+        <translation>Centre the map here</translation>
+    </message>
+    <message>
+        <source>Dispatch is done from the alarm queue, which is not open.</source>
+        <translation>Dispatch is done from the alarm queue, which is not open.</translation>
+    </message>
+    <message>
         <source>No station</source>
         <translation>No station</translation>
     </message>

@@ -1288,6 +1288,90 @@
         <translation>未分组</translation>
     </message>
     <message>
+        <source>Grids by station</source>
+        <translation>网格按派出所</translation>
+    </message>
+    <message>
+        <source>Open alarms per grid</source>
+        <translation>各网格未结警情</translation>
+    </message>
+    <message>
+        <source>Units available per grid</source>
+        <translation>各网格可用警力</translation>
+    </message>
+    <message>
+        <source>Find a grid, camera, unit or address</source>
+        <translation>查找网格、摄像机、警力或地址</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>跟随</translation>
+    </message>
+    <message>
+        <source>Keep the selected unit in the middle of the map</source>
+        <translation>让选中的警力保持在地图中央</translation>
+    </message>
+    <message>
+        <source>Whole area</source>
+        <translation>全域</translation>
+    </message>
+    <message>
+        <source>{n} fresh</source>
+        <translation>{n} 个实时</translation>
+    </message>
+    <message>
+        <source>{n} ageing</source>
+        <translation>{n} 个稍旧</translation>
+    </message>
+    <message>
+        <source>{n} stale</source>
+        <translation>{n} 个过时</translation>
+    </message>
+    <message>
+        <source>{n} lost</source>
+        <translation>{n} 个失联</translation>
+    </message>
+    <message>
+        <source>{n} without position</source>
+        <translation>{n} 个无位置</translation>
+    </message>
+    <message>
+        <source>Units: {parts}</source>
+        <translation>警力：{parts}</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>警力</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>警情</translation>
+    </message>
+    <message>
+        <source>Dispatch the nearest unit…</source>
+        <translation>派最近的警力…</translation>
+    </message>
+    <message>
+        <source>Follow this unit</source>
+        <translation>跟随此警力</translation>
+    </message>
+    <message>
+        <source>Show the cameras near here on the wall ({n})</source>
+        <translation>在视频墙上显示附近的摄像机（{n}）</translation>
+    </message>
+    <message>
+        <source>Centre the map here</source>
+        <translation>以此为地图中心</translation>
+    </message>
+    <message>
+        <source>Dispatch is done from the alarm queue, which is not open.</source>
+        <translation>派警须在警情队列中进行，但警情队列未打开。</translation>
+    </message>
+    <message>
         <source>No station</source>
         <translation>无所属派出所</translation>
     </message>

@@ -1,0 +1,448 @@
+"""The grid map pane: where the alarm is, which grid and station own it, which units are near,
+which cameras see it.
+
+The hall's state becomes the map's marks here: units with their freshness (``desktop.state.
+freshness``, the thresholds from the settings), alarms with their acknowledgement, cameras,
+and the grids filled by the chosen overlay (station, open alarms per grid, units available per
+grid) with a legend. Change sets are applied in batches (at most every ``BATCH_MS``), and the
+freshness is refreshed every few seconds even when nothing moves: a silent unit turns stale
+on the map by itself.
+
+Clicks select in the shared ``Selection`` (the queue, the card and the wall follow); an alarm
+selected elsewhere is shown here. The viewport, the overlay and "follow" are kept with the
+named layout.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import QPoint, QStringListModel, Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backend_client import schemas as s
+from backend_client.changes import ChangeSet
+from desktop.settings import UserSettings
+from desktop.shell.pane_context import PaneContext
+from desktop.state.freshness import FreshnessThresholds, freshness
+from desktop.state.nearest import distance_m, rank_units
+from widgets.colors import SECONDARY_TEXT
+from widgets.geo_projection import bounds_of, polygons_of
+from widgets.geo_shapes import feature_name
+from widgets.grid_map import AlarmMark, CameraMark, GridMapView, GridShape, Overlay, UnitMark
+from widgets.i18n import tr
+
+log = logging.getLogger(__name__)
+
+BATCH_MS = 250  # change sets are drawn at most 4 times a second
+FRESHNESS_MS = 5000  # positions age without any event
+NEAR_CAMERAS_M = 500.0  # "cameras near here"
+# Categorical colours for stations (distinct, readable under the grid names).
+STATION_PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#edc948",
+                   "#ff9da7", "#9c755f", "#e15759", "#bab0ac")
+# Sequential classes for counts (choropleth): 0, 1, 2–3, 4–6, 7+.
+COUNT_CLASSES = ((0, 0, None), (1, 1, "#fde0c5"), (2, 3, "#facba6"), (4, 6, "#f59e72"),
+                 (7, 10**9, "#e8553f"))
+OVERLAYS = ("station", "alarms", "available")
+
+
+class GridMapPane(QWidget):
+    def __init__(self, ctx: PaneContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("gridMapPane")
+        self.ctx = ctx
+        self.map = GridMapView(self)
+        self.map.clicked.connect(self._clicked)
+        self.map.context_requested.connect(self._context_menu)
+
+        self.overlay = QComboBox(self)
+        self.overlay.setObjectName("mapOverlay")
+        self.overlay.addItem(tr("Grids by station"), "station")
+        self.overlay.addItem(tr("Open alarms per grid"), "alarms")
+        self.overlay.addItem(tr("Units available per grid"), "available")
+        self.overlay.currentIndexChanged.connect(lambda _i: self._refresh_overlay())
+        self.search = QLineEdit(self)
+        self.search.setObjectName("mapSearch")
+        self.search.setPlaceholderText(tr("Find a grid, camera, unit or address"))
+        self.search.setClearButtonEnabled(True)
+        self._places: dict[str, tuple[str, str]] = {}  # shown text → (kind, id)
+        self._completions = QStringListModel(self)
+        completer = QCompleter(self._completions, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.activated.connect(self.go_to)
+        self.search.setCompleter(completer)
+        self.search.returnPressed.connect(lambda: self.go_to(self.search.text()))
+        self.follow = QToolButton(self)
+        self.follow.setText(tr("Follow"))
+        self.follow.setCheckable(True)
+        self.follow.setToolTip(tr("Keep the selected unit in the middle of the map"))
+        fit = QToolButton(self)
+        fit.setText(tr("Whole area"))
+        fit.clicked.connect(lambda: self.map.fit())
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 2, 4, 2)
+        bar.addWidget(self.overlay)
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.follow)
+        bar.addWidget(fit)
+
+        self.legend = QLabel(self)
+        self.legend.setObjectName("mapLegend")
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        self.status = QLabel(self)
+        self.status.setObjectName("mapStatus")
+        self.status.setStyleSheet(f"color: {SECONDARY_TEXT};")
+        bottom = QHBoxLayout()
+        bottom.setContentsMargins(4, 0, 4, 2)
+        bottom.addWidget(self.legend, 1)
+        bottom.addWidget(self.status)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(bar)
+        layout.addWidget(self.map, 1)
+        layout.addLayout(bottom)
+
+        self._pending = ChangeSet()
+        self._batch = QTimer(self)
+        self._batch.setSingleShot(True)
+        self._batch.setInterval(BATCH_MS)
+        self._batch.timeout.connect(self._apply_batch)
+        self._ageing = QTimer(self)
+        self._ageing.setInterval(FRESHNESS_MS)
+        self._ageing.timeout.connect(self._refresh_units)
+        self._ageing.start()
+        self._unsubscribe = ctx.hall.subscribe(self._hall_changed)
+        self._unselect = ctx.selection.subscribe(self._selection_changed)
+        self.destroyed.connect(lambda *_: self._cleanup())
+        if ctx.hall.loaded:
+            self._hall_changed(ChangeSet(reset=True))
+
+    # --- from the state ---------------------------------------------------------------------
+
+    def _thresholds(self) -> FreshnessThresholds:
+        return thresholds_of(self.ctx.settings())
+
+    def _hall_changed(self, changes: ChangeSet) -> None:
+        pending = self._pending
+        pending.reset = pending.reset or changes.reset
+        pending.grids += changes.grids
+        pending.units += changes.units
+        pending.moves += changes.moves
+        pending.alarms += changes.alarms
+        pending.cameras += changes.cameras
+        if not self._batch.isActive():
+            self._batch.start()
+
+    def _apply_batch(self) -> None:
+        changes, self._pending = self._pending, ChangeSet()
+        if changes.reset or changes.grids:
+            self.map.set_grids(grid_shapes(self.ctx.hall.grids.values()))
+            self._refresh_overlay()
+        if changes.reset or changes.units or changes.moves:
+            self._refresh_units()
+        if changes.reset or changes.alarms:
+            self.map.set_alarms(alarm_marks(self.ctx.hall.alarms.values()))
+            if self.overlay.currentData() == "alarms":
+                self._refresh_overlay()
+        if changes.reset or changes.cameras:
+            self.map.set_cameras(camera_marks(self.ctx.hall.cameras.values()))
+        if changes.reset or changes.grids or changes.cameras or changes.units:
+            self._refresh_places()
+
+    def _refresh_units(self) -> None:
+        marks = unit_marks(self.ctx.hall.units.values(), s.utcnow(), self._thresholds())
+        self.map.set_units(marks)
+        counts = Counter(m.freshness for m in marks)
+        without = sum(1 for u in self.ctx.hall.units.values() if u.position is None)
+        parts = [tr("{n} fresh").format(n=counts["fresh"])]
+        for word, text in (("ageing", tr("{n} ageing")), ("stale", tr("{n} stale")),
+                           ("lost", tr("{n} lost"))):
+            if counts[word]:
+                parts.append(text.format(n=counts[word]))
+        if without:
+            parts.append(tr("{n} without position").format(n=without))
+        self.status.setText(tr("Units: {parts}").format(parts=" · ".join(parts)))
+        if self.overlay.currentData() == "available":
+            self._refresh_overlay()
+        self._follow()
+
+    def _refresh_overlay(self) -> None:
+        kind = self.overlay.currentData()
+        hall = self.ctx.hall
+        if kind == "alarms":
+            overlay = count_overlay(Counter(a.grid_id for a in hall.alarms.values()
+                                            if a.grid_id), hall.grids)
+        elif kind == "available":
+            overlay = count_overlay(available_per_grid(self.map, hall.units.values()),
+                                    hall.grids)
+        else:
+            overlay = station_overlay(hall.grids.values())
+        self.map.set_overlay(overlay)
+        rows = [f"<span style='color:{c}'>\u25a0</span>&nbsp;{text}" for c, text in
+                overlay.legend]
+        self.legend.setText("&nbsp;&nbsp; ".join(rows))
+
+    def _refresh_places(self) -> None:
+        hall = self.ctx.hall
+        places: dict[str, tuple[str, str]] = {}
+        grid_word, camera_word = tr("Grid"), tr("Camera")  # (lupdate misses tr in f-strings)
+        unit_word, alarm_word = tr("Unit"), tr("Alarm")
+        for grid in hall.grids.values():
+            places[f"{grid_word} {grid.properties.name}"] = ("grid", grid.id)
+        for camera in hall.cameras.values():
+            places[f"{camera_word} {camera.name}"] = ("camera", camera.id)
+        for unit in hall.units.values():
+            places[f"{unit_word} {unit.callsign}"] = ("unit", unit.id)
+        for alarm in hall.alarms.values():
+            if alarm.location.address:
+                places[f"{alarm_word} {alarm.location.address} \u00b7 {alarm.title}"] = (
+                    "alarm", alarm.id)
+        self._places = places
+        self._completions.setStringList(sorted(places))
+
+    # --- the officer ------------------------------------------------------------------------
+
+    def go_to(self, text: str) -> bool:
+        """Centre on a place the search found (exact text, else the only partial match)."""
+        place = self._places.get(text)
+        if place is None:
+            needle = text.strip().casefold()
+            hits = [v for k, v in self._places.items() if needle and needle in k.casefold()]
+            place = hits[0] if len(set(hits)) == 1 else None
+        if place is None:
+            return False
+        kind, item_id = place
+        where = self._where(kind, item_id)
+        if where is None:
+            return False
+        self.map.centre_on(*where, metres_per_px=min(self.map.metres_per_pixel(), 10.0))
+        self.map.select(kind, item_id)
+        self._clicked(kind, item_id)
+        return True
+
+    def _where(self, kind: str, item_id: str) -> tuple[float, float] | None:
+        hall = self.ctx.hall
+        if kind == "alarm" and item_id in hall.alarms:
+            loc = hall.alarms[item_id].location
+            return loc.lat, loc.lon
+        unit = hall.units.get(item_id) if kind == "unit" else None
+        if unit is not None and unit.position is not None:
+            return unit.position.lat, unit.position.lon
+        if kind == "camera" and item_id in hall.cameras:
+            loc = hall.cameras[item_id].location
+            return loc.lat, loc.lon
+        if kind == "grid" and item_id in hall.grids:
+            b = bounds_of(hall.grids[item_id].geometry.model_dump())
+            return (b.centre[1], b.centre[0]) if b else None
+        return None
+
+    def _clicked(self, kind: str, item_id: str) -> None:
+        selection = self.ctx.selection
+        if kind == "alarm":
+            selection.select_alarm(item_id)
+        elif kind == "unit":
+            selection.select_unit(item_id)
+        elif kind == "camera":
+            selection.select_camera(item_id)
+
+    def _selection_changed(self, what: str) -> None:
+        selection = self.ctx.selection
+        item_id = {"alarm": selection.alarm_id, "unit": selection.unit_id,
+                   "camera": selection.camera_id}.get(what)
+        if item_id is None:
+            return
+        self.map.select(what, item_id)
+        where = self._where(what, item_id)
+        if where is not None and what == "alarm":
+            x, y = self.map.xy(*where) if self.map.projection else (0.0, 0.0)
+            if not self.map.vb.viewRect().contains(x, y):
+                self.map.centre_on(*where)  # an alarm chosen in the queue: bring it in view
+
+    def _follow(self) -> None:
+        unit_id = self.ctx.selection.unit_id
+        if self.follow.isChecked() and unit_id:
+            where = self._where("unit", unit_id)
+            if where is not None:
+                self.map.centre_on(*where)
+
+    def _context_menu(self, kind: str, item_id: str, lat: float, lon: float,
+                      pos: QPoint) -> None:
+        menu = self.menu_for(kind, item_id, lat, lon)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(pos)
+
+    def menu_for(self, kind: str, item_id: str, lat: float, lon: float) -> QMenu:
+        menu = QMenu(self)
+        if kind == "alarm":
+            menu.addAction(tr("Dispatch the nearest unit…"),
+                           lambda: self.dispatch_nearest(item_id))
+        if kind == "unit":
+            menu.addAction(tr("Follow this unit"), lambda: self._follow_unit(item_id))
+        near = self.cameras_near(lat, lon)
+        action = menu.addAction(tr("Show the cameras near here on the wall ({n})").format(
+            n=len(near)), lambda: self.ctx.wall.show(near))
+        action.setEnabled(bool(near) and self.ctx.wall.available)
+        menu.addAction(tr("Centre the map here"), lambda: self.map.centre_on(lat, lon))
+        return menu
+
+    def cameras_near(self, lat: float, lon: float) -> list[str]:
+        """Online cameras within NEAR_CAMERAS_M, nearest first."""
+        found = []
+        for camera in self.ctx.hall.cameras.values():
+            if camera.status != "online":
+                continue
+            d = distance_m(lat, lon, camera.location.lat, camera.location.lon)
+            if d <= NEAR_CAMERAS_M:
+                found.append((d, camera.id))
+        return [camera_id for _d, camera_id in sorted(found)]
+
+    def dispatch_nearest(self, alarm_id: str) -> None:
+        """Select the alarm and open the dispatch picker with the nearest available unit
+        chosen (the alarm desk's command: one dispatch path)."""
+        alarm = self.ctx.hall.alarms.get(alarm_id)
+        if alarm is None:
+            return
+        self.ctx.selection.select_alarm(alarm_id)
+        ranked = rank_units(self.ctx.hall.units.values(), alarm.location.lat,
+                            alarm.location.lon, s.utcnow())
+        nearest = next((c.unit.callsign for c in ranked if c.available), "")
+        command = self.ctx.commands.command("alarm.dispatch") if self.ctx.commands else None
+        if command is None:
+            self.ctx.session.tell("warning", tr("Dispatch is done from the alarm queue, which "
+                                                "is not open."))
+            return
+        why = command.why_disabled() if not command.enabled() else ""
+        if why:
+            self.ctx.session.tell("warning", why)
+            return
+        command.run(nearest)
+
+    def _follow_unit(self, unit_id: str) -> None:
+        self.ctx.selection.select_unit(unit_id)
+        self.follow.setChecked(True)
+        self._follow()
+
+    # --- the layout's part ------------------------------------------------------------------
+
+    def pane_state(self) -> dict[str, Any]:
+        return {"viewport": self.map.viewport(), "overlay": self.overlay.currentData(),
+                "follow": self.follow.isChecked()}
+
+    def restore_pane_state(self, state: dict[str, Any]) -> None:
+        if not isinstance(state, dict):
+            return
+        overlay = state.get("overlay")
+        if overlay in OVERLAYS:
+            self.overlay.setCurrentIndex(self.overlay.findData(overlay))
+        self.follow.setChecked(bool(state.get("follow", False)))
+        viewport = state.get("viewport")
+        if isinstance(viewport, dict) and viewport and not self.map.set_viewport(viewport):
+            log.warning("map viewport not usable: %r", viewport)
+
+    def apply_settings(self, settings: UserSettings) -> None:
+        self._refresh_units()
+
+    def _cleanup(self) -> None:
+        self._unsubscribe()
+        self._unselect()
+
+
+# --- the hall's state as the map's marks (pure: tested without the pane) -------------------------
+
+
+def thresholds_of(settings: UserSettings) -> FreshnessThresholds:
+    ageing, stale, lost = settings.position_freshness_seconds
+    try:
+        return FreshnessThresholds(ageing, stale, lost)
+    except ValueError:
+        log.warning("position freshness thresholds %r not usable; the standard ones apply",
+                    settings.position_freshness_seconds)
+        return FreshnessThresholds()
+
+
+def grid_shapes(grids: Iterable[s.Grid]) -> list[GridShape]:
+    shapes = []
+    for grid in grids:
+        geometry = grid.geometry.model_dump()
+        polygons = polygons_of(geometry)
+        if not polygons:
+            log.warning("grid %s has no usable outline; not drawn", grid.id)
+            continue
+        props = grid.properties.model_dump()
+        cp = props.get("cp")
+        label_at = (float(cp[0]), float(cp[1])) if (
+            isinstance(cp, list) and len(cp) == 2
+            and all(isinstance(v, int | float) for v in cp)) else None
+        shapes.append(GridShape(grid.id, feature_name(props, grid.id),
+                                grid.properties.station or "", polygons, label_at))
+    return shapes
+
+
+def unit_marks(units: Iterable[s.Unit], now: Any,
+               thresholds: FreshnessThresholds) -> list[UnitMark]:
+    """Every unit with a position, never one dropped for its age (lost ones stay, hollow)."""
+    return [UnitMark(u.id, u.callsign, u.kind, u.status, u.position.lat, u.position.lon,
+                     u.position.heading, freshness(u.position.at, now, thresholds))
+            for u in units if u.position is not None]
+
+
+def alarm_marks(alarms: Iterable[s.Alarm]) -> list[AlarmMark]:
+    return [AlarmMark(a.id, a.priority, a.location.lat, a.location.lon, a.state == "new",
+                      a.title) for a in alarms if a.state != "closed"]
+
+
+def camera_marks(cameras: Iterable[s.Camera]) -> list[CameraMark]:
+    return [CameraMark(c.id, c.name, c.location.lat, c.location.lon, c.status == "online")
+            for c in cameras]
+
+
+def station_overlay(grids: Iterable[s.Grid]) -> Overlay:
+    stations = sorted({g.properties.station or "" for g in grids})
+    colours = {st: STATION_PALETTE[i % len(STATION_PALETTE)] for i, st in enumerate(stations)}
+    return Overlay({g.id: colours[g.properties.station or ""] for g in grids},
+                   [(colours[st], st or tr("No station")) for st in stations])
+
+
+def count_overlay(counts: Counter[str] | dict[str, int], grids: dict[str, s.Grid]) -> Overlay:
+    """A choropleth of counts per grid in five classes, with the legend."""
+    colours: dict[str, str] = {}
+    for grid_id in grids:
+        n = counts.get(grid_id, 0)
+        for low, high, colour in COUNT_CLASSES:
+            if low <= n <= high and colour:
+                colours[grid_id] = colour
+    legend = [(colour or "#2a323c", (f"{low}" if low == high else
+                                      f"{low}+" if high > 10**8 else f"{low}–{high}"))
+              for low, high, colour in COUNT_CLASSES]
+    return Overlay(colours, legend)
+
+
+def available_per_grid(view: GridMapView, units: Iterable[s.Unit]) -> Counter[str]:
+    """Available units by the grid their position is in (hit-tested like a click)."""
+    counts: Counter[str] = Counter()
+    for unit in units:
+        if unit.status == "available" and unit.position is not None:
+            grid_id = view.grid_at(unit.position.lat, unit.position.lon)
+            if grid_id:
+                counts[grid_id] += 1
+    return counts
+
+
+def build_grid_map(ctx: PaneContext) -> QWidget:
+    return GridMapPane(ctx)

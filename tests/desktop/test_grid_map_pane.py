@@ -1,0 +1,90 @@
+"""The grid map pane in the demo workstation against the reference server: grids, units,
+alarms and cameras from the hall's state; clicks and the queue share one selection; overlays
+with their legend; search; freshness from the settings (silent units turn stale, then lost,
+and stay on the map); the viewport and overlay kept with the layout."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
+
+from tests.desktop.conftest import run_ui, until
+from tests.support.central import Desk
+
+
+def test_the_map_shows_the_hall_and_shares_the_selection(make_workstation, qloop):
+    async def go():
+        ws = await make_workstation(demo=True, demo_args=("--sim-steps", "0", "--seed", "5"))
+        await until(lambda: ws.state.connection.status == "online", 30, "online")
+        pane = ws.window.pane_widgets["grid_map"]
+        hall = ws.hall
+        await until(lambda: len(pane.map.grids) == len(hall.grids) > 100, 10, "the grids")
+        with_position = [u for u in hall.units.values() if u.position is not None]
+        await until(lambda: len(pane.map.units) == len(with_position) > 10, 10, "the units")
+        assert len(pane.map.cameras) == len(hall.cameras)
+
+        other = await asyncio.to_thread(Desk, ws.demo_server.api_url, "supervisor")
+        try:
+            alarm = await asyncio.to_thread(other.raise_alarm, kind="fire", priority=1,
+                                            title="烟感 地图")
+            second = await asyncio.to_thread(other.raise_alarm, kind="intrusion", priority=3,
+                                             title="门磁 地图")
+        finally:
+            await asyncio.to_thread(other.close)
+        await until(lambda: alarm["id"] in pane.map.alarms, 10, "the alarm on the map")
+        mark = pane.map.alarms[alarm["id"]]
+        assert mark.unacknowledged and mark.priority == 1
+        # A click on the alarm's marker selects it for every pane (the card shows it).
+        x, y = pane.map.xy(mark.lat, mark.lon)
+        assert pane.map.hit(x, y) == ("alarm", alarm["id"])
+        pane._clicked("alarm", alarm["id"])
+        assert ws.selection.alarm_id == alarm["id"]
+        desk = ws.window.pane_widgets["alarm_queue"]
+        await until(lambda: desk.card.alarm_id() == alarm["id"], 5, "the card")
+        # Chosen in the queue: the map marks it.
+        await until(lambda: second["id"] in hall.alarms, 10, "the second alarm")
+        other_id = second["id"]
+        ws.selection.select_alarm(other_id)
+        assert pane.map.selection == ("alarm", other_id)
+
+        # Dispatch from the map's menu goes through the desk's command, with its rules.
+        menu = pane.menu_for("alarm", alarm["id"], mark.lat, mark.lon)
+        assert "Dispatch the nearest unit…" in [a.text() for a in menu.actions()]
+        pane.dispatch_nearest(alarm["id"])
+        assert ws.selection.alarm_id == alarm["id"]
+        await until(lambda: any("Acknowledge the alarm first" in n.text
+                                for n in ws.state.notices), 5, "the refusal")
+
+        # Open alarms per grid: the alarm's grid is filled, the legend explains it.
+        pane.overlay.setCurrentIndex(pane.overlay.findData("alarms"))
+        grid_id = hall.alarms[alarm["id"]].grid_id
+        assert grid_id in pane.map._overlay.colours
+        assert "2–3" in pane.legend.text() and "7+" in pane.legend.text()
+        pane.overlay.setCurrentIndex(pane.overlay.findData("available"))
+        assert pane.map._overlay.legend
+
+        # Search: a grid by name.
+        name = hall.grids[grid_id].properties.name
+        assert pane.go_to(f"Grid {name}")
+        assert pane.map.grid_at(*pane._where("grid", grid_id)) in (grid_id, None)
+
+        # Layout: viewport, overlay and follow come back.
+        saved = pane.pane_state()
+        pane.overlay.setCurrentIndex(0)
+        pane.map.fit()
+        pane.restore_pane_state(saved)
+        assert pane.overlay.currentData() == "available"
+        assert pane.map.viewport()["lat"] == saved["viewport"]["lat"]
+
+        # Freshness from the settings: with a quiet server nobody moves; after the lost
+        # threshold every unit is lost, still drawn (hollow), none dropped.
+        ws.preferences.update(replace(ws.preferences.settings,
+                                      position_freshness_seconds=(1, 2, 3)))
+        await until(lambda: "lost" in pane.status.text(), 10, "lost units")
+        assert len(pane.map.units) == len(with_position)
+        assert all(m.freshness == "lost" for m in pane.map.units.values())
+        lost = sum(item.points().size for key, item in pane.map._unit_groups.items()
+                   if key[1] == "lost")
+        assert lost == len(with_position)
+
+    run_ui(qloop, go(), timeout=120)

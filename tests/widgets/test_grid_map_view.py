@@ -1,0 +1,149 @@
+"""The map view with real grids under Xvfb: a click inside a grid selects that grid (holes and
+MultiPolygons respected), a click on a unit or an alarm takes it, units are drawn by status and
+freshness (stale and lost ones kept, never dropped), cameras show only when zoomed in, the
+viewport round-trips."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from widgets.colors import UNIT_STATUS_COLORS
+from widgets.geo_shapes import read_geojson
+from widgets.grid_map import AlarmMark, CameraMark, GridMapView, GridShape, UnitMark
+
+ROOT = Path(__file__).resolve().parents[2]
+SQUARE = [(120.00, 30.00), (120.02, 30.00), (120.02, 30.02), (120.00, 30.02), (120.00, 30.00)]
+HOLE = [(120.008, 30.008), (120.012, 30.008), (120.012, 30.012), (120.008, 30.012),
+        (120.008, 30.008)]
+ISLAND_A = [(120.03, 30.00), (120.04, 30.00), (120.04, 30.01), (120.03, 30.01), (120.03, 30.00)]
+ISLAND_B = [(120.03, 30.015), (120.04, 30.015), (120.04, 30.02), (120.03, 30.02),
+            (120.03, 30.015)]
+
+
+@pytest.fixture
+def view(qtbot):
+    v = GridMapView()
+    qtbot.addWidget(v)
+    v.resize(700, 500)
+    v.show()
+    qtbot.waitExposed(v)
+    v.set_grids([GridShape("holed", "带孔网格", "城东", [[SQUARE, HOLE]]),
+                 GridShape("islands", "群岛网格", "城西", [[ISLAND_A], [ISLAND_B]])])
+    qtbot.wait(50)
+    return v
+
+
+def _click(qtbot, view, lat, lon, button=Qt.MouseButton.LeftButton):
+    with qtbot.waitSignal(view.clicked, timeout=2000) as blocker:
+        QTest.mouseClick(view.plot.viewport(), button, Qt.KeyboardModifier.NoModifier,
+                         view.pixel_of(lat, lon))
+    return tuple(blocker.args)
+
+
+def test_clicks_select_grids_with_holes_and_islands(qtbot, view):
+    assert _click(qtbot, view, 30.004, 120.004) == ("grid", "holed")
+    assert _click(qtbot, view, 30.005, 120.035) == ("grid", "islands")
+    assert _click(qtbot, view, 30.017, 120.035) == ("grid", "islands")
+    assert view.selection == ("grid", "islands")
+    # In the hole, or between the islands: nothing is selected by the click.
+    with qtbot.assertNotEmitted(view.clicked, wait=200):
+        QTest.mouseClick(view.plot.viewport(), Qt.MouseButton.LeftButton,
+                         Qt.KeyboardModifier.NoModifier, view.pixel_of(30.010, 120.010))
+        QTest.mouseClick(view.plot.viewport(), Qt.MouseButton.LeftButton,
+                         Qt.KeyboardModifier.NoModifier, view.pixel_of(30.0125, 120.035))
+    assert view.grid_at(30.010, 120.010) is None and view.grid_at(30.004, 120.004) == "holed"
+
+
+def test_markers_win_over_the_grid_under_them(qtbot, view):
+    view.set_units([UnitMark("u1", "巡1", "car", "available", 30.004, 120.004, 45.0, "fresh")])
+    view.set_alarms([AlarmMark("a1", 1, 30.015, 120.015, True, "火警")])
+    assert _click(qtbot, view, 30.004, 120.004) == ("unit", "u1")
+    assert _click(qtbot, view, 30.015, 120.015) == ("alarm", "a1")
+    assert view.selection == ("alarm", "a1")
+
+
+def test_units_by_status_and_freshness_none_dropped(qtbot, view):
+    units = [UnitMark(f"u{i}", f"U{i}", "car", status, 30.001 + i * 0.001, 120.001, None, fresh)
+             for i, (status, fresh) in enumerate([("available", "fresh"), ("busy", "ageing"),
+                                                  ("en_route", "stale"), ("on_scene", "lost")])]
+    view.set_units(units)
+    shown = {key: item.points().size for key, item in view._unit_groups.items()
+             if item.points().size}
+    assert shown == {("available", "fresh", None): 1, ("busy", "ageing", None): 1,
+                     ("en_route", "stale", None): 1, ("on_scene", "lost", None): 1}
+    stale = view._unit_groups[("en_route", "stale", None)]
+    assert stale.opts["pen"].style() == Qt.PenStyle.DashLine  # greyed and dashed
+    lost = view._unit_groups[("on_scene", "lost", None)]
+    assert lost.opts["brush"].style() == Qt.BrushStyle.NoBrush  # hollow, at its last place
+    fresh = view._unit_groups[("available", "fresh", None)]
+    assert fresh.opts["brush"].color().name() == UNIT_STATUS_COLORS["available"].background.lower()
+    # A later batch without the busy unit empties its group; nothing else changes.
+    view.set_units([u for u in units if u.id != "u1"])
+    assert view._unit_groups[("busy", "ageing", None)].points().size == 0
+    # Pixels: the fresh unit is painted in its status colour where it is.
+    view.set_units(units)
+    qtbot.wait(50)
+    image = view.plot.grab().toImage()
+    p = view.pixel_of(units[0].lat, units[0].lon)
+    assert image.pixelColor(p).name() == UNIT_STATUS_COLORS["available"].background.lower()
+
+
+def test_cameras_only_when_zoomed_in_and_clustered(qtbot, view):
+    cams = [CameraMark(f"c{i}", f"cam{i}", 30.005 + i * 0.00002, 120.005, True)
+            for i in range(5)] + [CameraMark("far", "far", 30.018, 120.018, True)]
+    view.set_cameras(cams)
+    view.centre_on(30.01, 120.01, metres_per_px=60.0)  # a county's view: too far out
+    qtbot.waitUntil(lambda: not view._camera_item.isVisible(), timeout=2000)
+    view.centre_on(30.01, 120.01, metres_per_px=3.0)
+    qtbot.waitUntil(lambda: view._camera_item.isVisible(), timeout=2000)
+    assert view._camera_item.points().size == 2  # five close ones clustered, one alone
+    assert [label.toPlainText() for label in view._cluster_labels] == ["5"]
+    view.centre_on(30.005, 120.005, metres_per_px=0.05)
+    qtbot.waitUntil(lambda: view._camera_item.points().size >= 5, timeout=2000)
+
+
+def test_viewport_round_trip(qtbot, view):
+    view.centre_on(30.01, 120.01, metres_per_px=4.0)
+    saved = view.viewport()
+    assert saved["lat"] == pytest.approx(30.01, abs=1e-5)
+    assert saved["m_per_px"] == pytest.approx(4.0, rel=0.05)
+    view.fit()
+    assert view.set_viewport(saved)
+    again = view.viewport()
+    assert again["lat"] == pytest.approx(30.01, abs=1e-5)
+    assert again["m_per_px"] == pytest.approx(4.0, rel=0.05)
+    assert not view.set_viewport({"lat": "x"}) and not view.set_viewport({"lat": 95, "lon": 0,
+                                                                          "m_per_px": 1})
+
+
+def test_the_real_district_files_draw_and_hit(qtbot):
+    v = GridMapView()
+    qtbot.addWidget(v)
+    v.resize(800, 600)
+    v.show()
+    qtbot.waitExposed(v)
+    for path in sorted((ROOT.parent / "shared" / "data" / "geo").glob("*.geojson")):
+        load = read_geojson(path)
+        shapes = [GridShape(f.id, f.name, "", f.polygons) for f in load.features]
+        v.projection = None
+        v.grids = {}
+        v.set_grids(shapes)
+        assert len(v._grid_items) == len(shapes)
+        for shape in shapes:
+            outer = max(shape.polygons, key=lambda p: len(p[0]))[0]
+            lon = sum(p[0] for p in outer) / len(outer)
+            lat = sum(p[1] for p in outer) / len(outer)
+            hit = v.grid_at(lat, lon)
+            assert hit is None or hit in {s.id for s in shapes}
+        assert sum(v.grid_at(*reversed(s.label_at or _mid(s))) == s.id for s in shapes) >= \
+            len(shapes) // 2
+
+
+def _mid(shape):
+    outer = max(shape.polygons, key=lambda p: len(p[0]))[0]
+    xs, ys = [p[0] for p in outer], [p[1] for p in outer]
+    return ((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2)

@@ -1,0 +1,502 @@
+"""``GridMapView``: the hall's map in a pyqtgraph ViewBox — patrol grids filled by an overlay,
+units by status and freshness with a heading arrow, open alarms pulsing until acknowledged,
+cameras when zoomed in (clustered when dense).
+
+Scene coordinates are metres east/north of a centre (``LocalProjection``): distances on screen
+are true at the hall's scale and the ViewBox keeps a 1:1 aspect. Units are drawn by groups that
+share a look (status × freshness × heading sector), each group one ScatterPlotItem fed plain
+coordinate arrays: a batch of 5,000 moves costs a few array assignments, not 5,000 items.
+
+Clicks are hit-tested here, in one place: the nearest unit, alarm or camera within a few pixels,
+else the grid under the pointer (holes and MultiPolygons respected).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QTransform
+from PySide6.QtWidgets import QGraphicsPathItem, QVBoxLayout, QWidget
+
+from widgets.colors import PRIORITY_COLORS, SECONDARY_TEXT, UNIT_STATUS_COLORS
+from widgets.geo_projection import Bounds, LocalProjection, bounds_of
+from widgets.geo_shapes import polygons_contain
+from widgets.grid_map.marks import AlarmMark, CameraMark, GridShape, Overlay, UnitMark
+
+BACKGROUND = "#12161b"
+GRID_OUTLINE = "#5c6b7a"
+LABEL_MAX_M_PER_PX = 40.0  # grid names when a grid is big enough on screen to carry one
+CALLSIGN_MAX_M_PER_PX = 8.0  # callsigns only when zoomed in (and not too many)
+CAMERA_MAX_M_PER_PX = 25.0  # cameras below this zoom only
+CLUSTER_PX = 28  # cameras closer than this on screen are one cluster
+HIT_PX = 9  # a click this close to a marker takes it
+MAX_LABELS = 150
+HEADING_SECTORS = 8
+
+
+def _arrow(sector: int | None) -> QPainterPath:
+    """A unit symbol in pyqtgraph's unit box: a dot, or a dart pointing to its heading."""
+    path = QPainterPath()
+    if sector is None:
+        path.addEllipse(QRectF(-0.5, -0.5, 1, 1))
+        return path
+    path.moveTo(0, -0.6)
+    path.lineTo(0.42, 0.45)
+    path.lineTo(0, 0.22)
+    path.lineTo(-0.42, 0.45)
+    path.closeSubpath()
+    # pyqtgraph draws symbols with y down; heading is clockwise from north.
+    return QTransform().rotate(sector * 360 / HEADING_SECTORS).map(path)
+
+
+_SYMBOLS = {s: _arrow(s) for s in [None, *range(HEADING_SECTORS)]}
+
+
+def _sector(heading: float | None) -> int | None:
+    if heading is None or not math.isfinite(heading):
+        return None
+    return int(((heading % 360) + 180 / HEADING_SECTORS) // (360 / HEADING_SECTORS)) \
+        % HEADING_SECTORS
+
+
+class GridMapView(QWidget):
+    clicked = Signal(str, str)  # kind ("unit", "alarm", "camera", "grid"), id
+    context_requested = Signal(str, str, float, float, QPoint)  # kind, id, lat, lon, screen pos
+    view_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("gridMapView")
+        self.plot = pg.PlotWidget(self, background=BACKGROUND)
+        item = self.plot.getPlotItem()
+        item.hideAxis("left")
+        item.hideAxis("bottom")
+        item.hideButtons()
+        self.vb: pg.ViewBox = item.getViewBox()
+        self.vb.setAspectLocked(True, ratio=1.0)
+        self.vb.setMenuEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot)
+
+        self.projection: LocalProjection | None = None
+        self.grids: dict[str, GridShape] = {}
+        self._grid_items: dict[str, QGraphicsPathItem] = {}
+        self._grid_xy: dict[str, list[list[list[tuple[float, float]]]]] = {}
+        self._grid_labels: dict[str, pg.TextItem] = {}
+        self._overlay = Overlay()
+        self.units: dict[str, UnitMark] = {}
+        self.alarms: dict[str, AlarmMark] = {}
+        self.cameras: dict[str, CameraMark] = {}
+        self._unit_groups: dict[tuple[str, str, int | None], pg.ScatterPlotItem] = {}
+        self._alarm_items: dict[tuple[int, bool], pg.ScatterPlotItem] = {}
+        self._camera_item = pg.ScatterPlotItem(pxMode=True, symbol="s", size=7,
+                                               pen=pg.mkPen("#0d0f12"),
+                                               brush=pg.mkBrush("#8fb3d9"))
+        self._camera_item.setZValue(5)
+        self.vb.addItem(self._camera_item)
+        self._cluster_labels: list[pg.TextItem] = []
+        self._callsigns: list[pg.TextItem] = []
+        self._selected = pg.ScatterPlotItem(pxMode=True, symbol="o", size=26,
+                                            pen=pg.mkPen("#ffffff", width=2), brush=None)
+        self._selected.setZValue(30)
+        self.vb.addItem(self._selected)
+        self.selection: tuple[str, str] | None = None
+        # Arrays for hit-testing: ids and metres, rebuilt with each batch.
+        self._hit: dict[str, tuple[list[str], np.ndarray, np.ndarray]] = {}
+
+        self._pulse_big = False
+        self._pulse = QTimer(self)
+        self._pulse.setInterval(500)
+        self._pulse.timeout.connect(self._pulse_alarms)
+        self._pulse.start()
+        self._zoom_timer = QTimer(self)  # labels and clusters follow the zoom, debounced
+        self._zoom_timer.setSingleShot(True)
+        self._zoom_timer.setInterval(120)
+        self._zoom_timer.timeout.connect(self._zoom_dependent)
+        self.vb.sigRangeChanged.connect(lambda *_: self._view_moved())
+        self.plot.scene().sigMouseClicked.connect(self._scene_clicked)
+        # Until the officer pans, zooms or a viewport is restored, the whole area stays
+        # fitted as the pane is laid out and resized (it is first filled while hidden).
+        self.auto_fit = True
+        self.plot.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802 - Qt's name
+        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.Wheel):
+            self.auto_fit = False
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self.auto_fit and self.grids:
+            QTimer.singleShot(0, self.fit)
+
+    # --- the projection and the viewport -------------------------------------------------------
+
+    def _ensure_projection(self, bounds: Bounds | None) -> LocalProjection | None:
+        if self.projection is None and bounds is not None:
+            self.projection = LocalProjection.centred_on(bounds)
+        return self.projection
+
+    def xy(self, lat: float, lon: float) -> tuple[float, float]:
+        assert self.projection is not None
+        return self.projection.to_xy(lat, lon)
+
+    def metres_per_pixel(self) -> float:
+        size = self.vb.viewPixelSize()
+        return float(max(size[0], size[1]))
+
+    def fit(self, bounds: Bounds | None = None) -> None:
+        """Show ``bounds`` (default: every grid) whole."""
+        bounds = bounds or self.grid_bounds()
+        if bounds is None or self._ensure_projection(bounds) is None:
+            return
+        x0, y0 = self.xy(bounds.min_lat, bounds.min_lon)
+        x1, y1 = self.xy(bounds.max_lat, bounds.max_lon)
+        self.vb.setRange(QRectF(QPointF(x0, y0), QPointF(x1, y1)).normalized(), padding=0.04)
+
+    def grid_bounds(self) -> Bounds | None:
+        rings = [ring for g in self.grids.values() for p in g.polygons for ring in p]
+        return bounds_of(rings) if rings else None
+
+    def centre_on(self, lat: float, lon: float, metres_per_px: float | None = None) -> None:
+        self.auto_fit = False
+        if self.projection is None:
+            self.projection = LocalProjection(lat, lon)
+        x, y = self.xy(lat, lon)
+        rect = self.vb.viewRect()
+        scale = 1.0
+        if metres_per_px is not None and self.metres_per_pixel() > 0:
+            scale = metres_per_px / self.metres_per_pixel()
+        w, h = rect.width() * scale, rect.height() * scale
+        self.vb.setRange(QRectF(x - w / 2, y - h / 2, w, h), padding=0)
+
+    def viewport(self) -> dict[str, float]:
+        """The view as the layout keeps it: centre and scale (metres per pixel)."""
+        if self.projection is None:
+            return {}
+        centre = self.vb.viewRect().center()
+        lat, lon = self.projection.to_latlon(centre.x(), centre.y())
+        return {"lat": round(lat, 6), "lon": round(lon, 6),
+                "m_per_px": round(self.metres_per_pixel(), 3)}
+
+    def set_viewport(self, viewport: dict[str, Any]) -> bool:
+        try:
+            lat, lon = float(viewport["lat"]), float(viewport["lon"])
+            m_per_px = float(viewport["m_per_px"])
+        except (KeyError, TypeError, ValueError):
+            return False
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180 and 0.01 <= m_per_px <= 50_000):
+            return False
+        self.centre_on(lat, lon, m_per_px)
+        return True
+
+    # --- grids ------------------------------------------------------------------------------------
+
+    def set_grids(self, grids: Sequence[GridShape]) -> None:
+        first = not self.grids
+        for item in self._grid_items.values():
+            self.vb.removeItem(item)
+        for label in self._grid_labels.values():
+            self.vb.removeItem(label)
+        self._grid_items.clear()
+        self._grid_labels.clear()
+        self._grid_xy.clear()
+        self.grids = {g.id: g for g in grids}
+        if not self.grids:
+            return
+        proj = self._ensure_projection(self.grid_bounds())
+        assert proj is not None
+        pen = QPen(QColor(GRID_OUTLINE))
+        pen.setCosmetic(True)
+        pen.setWidthF(1.0)
+        for grid in self.grids.values():
+            xy = [[proj.ring_to_xy(ring) for ring in polygon] for polygon in grid.polygons]
+            self._grid_xy[grid.id] = xy
+            path = QPainterPath()
+            path.setFillRule(Qt.FillRule.OddEvenFill)
+            for polygon in xy:
+                for ring in polygon:
+                    path.moveTo(*ring[0])
+                    for x, y in ring[1:]:
+                        path.lineTo(x, y)
+                    path.closeSubpath()
+            item = QGraphicsPathItem(path)
+            item.setPen(pen)
+            item.setZValue(-10)
+            self.vb.addItem(item)
+            self._grid_items[grid.id] = item
+            label = pg.TextItem(grid.name, color=SECONDARY_TEXT, anchor=(0.5, 0.5))
+            label.setZValue(-5)
+            at = grid.label_at or _label_point(grid)
+            label.setPos(*proj.to_xy(at[1], at[0]))
+            self.vb.addItem(label)
+            self._grid_labels[grid.id] = label
+        self.set_overlay(self._overlay)
+        if first:
+            self.fit()
+        self._zoom_dependent()
+
+    def set_overlay(self, overlay: Overlay) -> None:
+        self._overlay = overlay
+        for grid_id, item in self._grid_items.items():
+            colour = overlay.colours.get(grid_id)
+            if colour:
+                c = QColor(colour)
+                c.setAlpha(110)
+                item.setBrush(QBrush(c))
+            else:
+                item.setBrush(QBrush(Qt.BrushStyle.NoBrush))
+        self._mark_selected()
+
+    def grid_at(self, lat: float, lon: float) -> str | None:
+        if self.projection is None:
+            return None
+        x, y = self.xy(lat, lon)
+        return self._grid_at_xy(x, y)
+
+    def _grid_at_xy(self, x: float, y: float) -> str | None:
+        for grid_id, polygons in self._grid_xy.items():
+            if polygons_contain(polygons, x, y):
+                return grid_id
+        return None
+
+    # --- units, alarms, cameras ------------------------------------------------------------------
+
+    def set_units(self, units: Sequence[UnitMark]) -> None:
+        """Every unit with a position (a batch replaces the whole set: moves come batched)."""
+        self.units = {u.id: u for u in units}
+        if self._ensure_projection(_bounds_of_marks(units)) is None:
+            return
+        groups: dict[tuple[str, str, int | None], tuple[list[float], list[float], list[str]]] = {}
+        for unit in units:
+            key = (unit.status, unit.freshness, _sector(unit.heading))
+            xs, ys, ids = groups.setdefault(key, ([], [], []))
+            x, y = self.xy(unit.lat, unit.lon)
+            xs.append(x)
+            ys.append(y)
+            ids.append(unit.id)
+        for key, item in self._unit_groups.items():
+            if key not in groups:
+                item.setData(x=[], y=[])
+        for key, (xs, ys, _ids) in groups.items():
+            item = self._unit_groups.get(key)
+            if item is None:
+                item = self._unit_group(*key)
+            item.setData(x=np.asarray(xs), y=np.asarray(ys))
+        self._hit["unit"] = _hit_arrays([(u.id, *self.xy(u.lat, u.lon)) for u in units])
+        self._mark_selected()
+        if self.metres_per_pixel() <= CALLSIGN_MAX_M_PER_PX:
+            self._show_callsigns()
+
+    def _unit_group(self, status: str, fresh: str, sector: int | None) -> pg.ScatterPlotItem:
+        swatch = UNIT_STATUS_COLORS.get(status)
+        colour = QColor(swatch.background if swatch else SECONDARY_TEXT)
+        pen = QPen(QColor("#e6edf3"), 1.0)  # a light rim: readable on any grid fill
+        brush: QBrush | None = QBrush(colour)
+        size = 13
+        if fresh == "ageing":
+            colour.setAlpha(190)
+            brush = QBrush(colour)
+        elif fresh == "stale":  # greyed and dashed: the position is old
+            grey = QColor(SECONDARY_TEXT)
+            grey.setAlpha(150)
+            brush = QBrush(grey)
+            pen = QPen(colour, 1.6, Qt.PenStyle.DashLine)
+        elif fresh == "lost":  # hollow, kept at the last known place
+            brush = None
+            pen = QPen(colour, 2.0, Qt.PenStyle.DotLine)
+        pen.setCosmetic(True)  # symbols are drawn scaled to their size: the pen must not be
+        item = pg.ScatterPlotItem(pxMode=True, symbol=_SYMBOLS[sector], size=size, pen=pen,
+                                  brush=brush)
+        item.setZValue({"fresh": 13, "ageing": 12, "stale": 11, "lost": 10}.get(fresh, 10))
+        self.vb.addItem(item)
+        self._unit_groups[(status, fresh, sector)] = item
+        return item
+
+    def set_alarms(self, alarms: Sequence[AlarmMark]) -> None:
+        self.alarms = {a.id: a for a in alarms}
+        if self._ensure_projection(_bounds_of_marks(alarms)) is None:
+            return
+        groups: dict[tuple[int, bool], tuple[list[float], list[float]]] = {}
+        for alarm in alarms:
+            xs, ys = groups.setdefault((alarm.priority, alarm.unacknowledged), ([], []))
+            x, y = self.xy(alarm.lat, alarm.lon)
+            xs.append(x)
+            ys.append(y)
+        for key, item in self._alarm_items.items():
+            if key not in groups:
+                item.setData(x=[], y=[])
+        for key, (xs, ys) in groups.items():
+            item = self._alarm_items.get(key)
+            if item is None:
+                swatch = PRIORITY_COLORS.get(key[0], PRIORITY_COLORS[4])
+                item = pg.ScatterPlotItem(pxMode=True, symbol="o", size=14,
+                                          pen=pg.mkPen("#ffffff", width=1.5),
+                                          brush=pg.mkBrush(swatch.background))
+                item.setZValue(20 - key[0])
+                self.vb.addItem(item)
+                self._alarm_items[key] = item
+            item.setData(x=np.asarray(xs), y=np.asarray(ys))
+        self._hit["alarm"] = _hit_arrays([(a.id, *self.xy(a.lat, a.lon)) for a in alarms])
+        self._mark_selected()
+
+    def set_cameras(self, cameras: Sequence[CameraMark]) -> None:
+        self.cameras = {c.id: c for c in cameras}
+        if self._ensure_projection(_bounds_of_marks(cameras)) is None:
+            return
+        self._hit["camera"] = _hit_arrays([(c.id, *self.xy(c.lat, c.lon)) for c in cameras])
+        self._zoom_dependent()
+
+    # --- selection --------------------------------------------------------------------------------
+
+    def select(self, kind: str | None, item_id: str | None) -> None:
+        self.selection = (kind, item_id) if kind and item_id else None
+        self._mark_selected()
+
+    def _mark_selected(self) -> None:
+        sel = self.selection
+        point = None
+        if sel is not None and self.projection is not None:
+            mark: Any = {"unit": self.units, "alarm": self.alarms,
+                         "camera": self.cameras}.get(sel[0], {}).get(sel[1])
+            if mark is not None:
+                point = self.xy(mark.lat, mark.lon)
+        self._selected.setData(x=[point[0]] if point else [], y=[point[1]] if point else [])
+        for grid_id, item in self._grid_items.items():
+            pen = QPen(QColor("#ffffff" if sel == ("grid", grid_id) else GRID_OUTLINE))
+            pen.setCosmetic(True)
+            pen.setWidthF(2.5 if sel == ("grid", grid_id) else 1.0)
+            item.setPen(pen)
+
+    # --- clicks -----------------------------------------------------------------------------------
+
+    def hit(self, x: float, y: float) -> tuple[str, str] | None:
+        """What a click at view point (x, y) in metres takes: the nearest marker within
+        HIT_PX pixels (alarms first, then units, then cameras when shown), else the grid."""
+        radius = HIT_PX * self.metres_per_pixel()
+        kinds = ["alarm", "unit"] + (["camera"] if self._camera_item.isVisible() else [])
+        for kind in kinds:
+            ids, xs, ys = self._hit.get(kind, ([], np.empty(0), np.empty(0)))
+            if not ids:
+                continue
+            d2 = (xs - x) ** 2 + (ys - y) ** 2
+            i = int(np.argmin(d2))
+            if d2[i] <= radius * radius:
+                return kind, ids[i]
+        grid = self._grid_at_xy(x, y)
+        return ("grid", grid) if grid else None
+
+    def _scene_clicked(self, event: Any) -> None:
+        pos = self.vb.mapSceneToView(event.scenePos())
+        hit = self.hit(pos.x(), pos.y())
+        if event.button() == Qt.MouseButton.RightButton and self.projection is not None:
+            lat, lon = self.projection.to_latlon(pos.x(), pos.y())
+            kind, item_id = hit if hit else ("place", "")
+            screen = event.screenPos()
+            self.context_requested.emit(kind, item_id, lat, lon,
+                                        QPoint(int(screen.x()), int(screen.y())))
+            event.accept()
+        elif event.button() == Qt.MouseButton.LeftButton and hit is not None:
+            self.select(*hit)
+            self.clicked.emit(*hit)
+            event.accept()
+
+    def pixel_of(self, lat: float, lon: float) -> QPoint:
+        """Where (lat, lon) is on the widget (tests click there)."""
+        scene = self.vb.mapViewToScene(QPointF(*self.xy(lat, lon)))
+        return self.plot.mapFromScene(scene)
+
+    # --- zoom-dependent layers --------------------------------------------------------------------
+
+    def _view_moved(self) -> None:
+        self._zoom_timer.start()
+        self.view_changed.emit()
+
+    def _zoom_dependent(self) -> None:
+        m_per_px = self.metres_per_pixel()
+        show_labels = m_per_px <= LABEL_MAX_M_PER_PX
+        for label in self._grid_labels.values():
+            label.setVisible(show_labels)
+        self._show_cameras(m_per_px)
+        self._show_callsigns()
+
+    def _show_cameras(self, m_per_px: float) -> None:
+        for label in self._cluster_labels:
+            self.vb.removeItem(label)
+        self._cluster_labels.clear()
+        visible = m_per_px <= CAMERA_MAX_M_PER_PX and bool(self.cameras)
+        self._camera_item.setVisible(visible)
+        if not visible or self.projection is None:
+            return
+        cell = CLUSTER_PX * m_per_px
+        clusters: dict[tuple[int, int], list[tuple[float, float]]] = {}
+        for camera in self.cameras.values():
+            x, y = self.xy(camera.lat, camera.lon)
+            clusters.setdefault((int(x // cell), int(y // cell)), []).append((x, y))
+        xs, ys, sizes = [], [], []
+        for members in clusters.values():
+            cx = sum(p[0] for p in members) / len(members)
+            cy = sum(p[1] for p in members) / len(members)
+            xs.append(cx)
+            ys.append(cy)
+            sizes.append(7 if len(members) == 1 else min(22, 11 + 2 * len(members)))
+            if len(members) > 1 and len(self._cluster_labels) < MAX_LABELS:
+                label = pg.TextItem(str(len(members)), color="#0d0f12", anchor=(0.5, 0.5))
+                label.setPos(cx, cy)
+                label.setZValue(6)
+                self.vb.addItem(label)
+                self._cluster_labels.append(label)
+        self._camera_item.setData(x=np.asarray(xs), y=np.asarray(ys), size=np.asarray(sizes))
+
+    def _show_callsigns(self) -> None:
+        for label in self._callsigns:
+            self.vb.removeItem(label)
+        self._callsigns.clear()
+        if self.metres_per_pixel() > CALLSIGN_MAX_M_PER_PX or self.projection is None:
+            return
+        rect = self.vb.viewRect()
+        for unit in self.units.values():
+            x, y = self.xy(unit.lat, unit.lon)
+            if not rect.contains(QPointF(x, y)):
+                continue
+            if len(self._callsigns) >= MAX_LABELS:
+                break
+            label = pg.TextItem(unit.callsign, color="#e6edf3", anchor=(-0.15, 0.5))
+            label.setPos(x, y)
+            label.setZValue(14)
+            self.vb.addItem(label)
+            self._callsigns.append(label)
+
+    def _pulse_alarms(self) -> None:
+        """Unacknowledged alarms pulse (size), acknowledged ones stay still."""
+        self._pulse_big = not self._pulse_big
+        for (_priority, unacked), item in self._alarm_items.items():
+            if unacked:
+                item.setSize(19 if self._pulse_big else 13)
+
+
+def _label_point(grid: GridShape) -> tuple[float, float]:
+    """(lon, lat) for a grid's name: the middle of its largest part's box."""
+    largest = max(grid.polygons, key=lambda p: len(p[0]))
+    b = bounds_of([largest[0]])
+    assert b is not None
+    return b.centre
+
+
+def _bounds_of_marks(marks: Sequence[Any]) -> Bounds | None:
+    if not marks:
+        return None
+    return Bounds(min(m.lon for m in marks), min(m.lat for m in marks),
+                  max(m.lon for m in marks), max(m.lat for m in marks))
+
+
+def _hit_arrays(points: list[tuple[str, float, float]]
+                ) -> tuple[list[str], np.ndarray, np.ndarray]:
+    return ([p[0] for p in points], np.asarray([p[1] for p in points], dtype=float),
+            np.asarray([p[2] for p in points], dtype=float))
