@@ -57,6 +57,9 @@ class UserSettings:
     video_latency: str = "low"
     # Unit positions: ageing, stale and lost after this many seconds (map and unit board).
     position_freshness_seconds: tuple[int, int, int] = (60, 300, 1800)
+    # The map's basemap: an intranet XYZ tile address ({z}/{x}/{y}) or an MBTiles file; ""
+    # draws the clean vector map.
+    map_basemap: str = ""
     last_server: str | None = None
     last_user: str | None = None
     format_version: int = FORMAT_VERSION
@@ -130,6 +133,7 @@ _VALID: Final[dict[str, Callable[[Any], bool]]] = {
     "p1_cameras_on_wall": lambda v: type(v) is bool,
     "video_rendering": lambda v: v in ("auto", "software", "hardware"),
     "video_latency": lambda v: v in ("low", "smooth"),
+    "map_basemap": lambda v: isinstance(v, str) and len(v) <= 2000,
     "position_freshness_seconds": lambda v: isinstance(v, list | tuple) and len(v) == 3
     and all(type(x) is int and 1 <= x <= 86_400 for x in v) and v[0] < v[1] < v[2],
 }

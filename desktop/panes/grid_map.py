@@ -16,14 +16,15 @@ named layout.
 from __future__ import annotations
 
 import logging
-from collections import Counter
-from collections.abc import Iterable
+from collections import Counter, deque
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPoint, QStringListModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -35,27 +36,34 @@ from PySide6.QtWidgets import (
 
 from backend_client import schemas as s
 from backend_client.changes import ChangeSet
+from desktop.panes.map_marks import (
+    alarm_marks,
+    available_per_grid,
+    camera_marks,
+    count_overlay,
+    grid_shapes,
+    station_overlay,
+    thresholds_of,
+    unit_marks,
+)
 from desktop.settings import UserSettings
 from desktop.shell.pane_context import PaneContext
-from desktop.state.freshness import FreshnessThresholds, freshness
+from desktop.state.freshness import FreshnessThresholds
 from desktop.state.nearest import distance_m, rank_units
+from widgets.basemap import BasemapError, BasemapLayer, source_from_setting
 from widgets.colors import SECONDARY_TEXT
-from widgets.geo_projection import bounds_of, polygons_of
-from widgets.geo_shapes import feature_name
-from widgets.grid_map import AlarmMark, CameraMark, GridMapView, GridShape, Overlay, UnitMark
+from widgets.geo_projection import bounds_of
+from widgets.geo_shapes import read_geojson
+from widgets.grid_map import GridMapView
+from widgets.grid_map.extras import EventZones, Tape, Trail
 from widgets.i18n import tr
 
 log = logging.getLogger(__name__)
 
+TRAIL_POINTS = 20  # breadcrumbs of the selected unit
 BATCH_MS = 250  # change sets are drawn at most 4 times a second
 FRESHNESS_MS = 5000  # positions age without any event
 NEAR_CAMERAS_M = 500.0  # "cameras near here"
-# Categorical colours for stations (distinct, readable under the grid names).
-STATION_PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#edc948",
-                   "#ff9da7", "#9c755f", "#e15759", "#bab0ac")
-# Sequential classes for counts (choropleth): 0, 1, 2–3, 4–6, 7+.
-COUNT_CLASSES = ((0, 0, None), (1, 1, "#fde0c5"), (2, 3, "#facba6"), (4, 6, "#f59e72"),
-                 (7, 10**9, "#e8553f"))
 OVERLAYS = ("station", "alarms", "available")
 
 
@@ -93,23 +101,51 @@ class GridMapPane(QWidget):
         fit = QToolButton(self)
         fit.setText(tr("Whole area"))
         fit.clicked.connect(lambda: self.map.fit())
+        self.measure = QToolButton(self)
+        self.measure.setText(tr("Measure"))
+        self.measure.setCheckable(True)
+        self.measure.setToolTip(tr("Click points on the map; the distance along them is shown. "
+                                   "Click the button again to stop."))
+        self.measure.toggled.connect(self._measuring)
+        self.zones_button = QToolButton(self)
+        self.zones_button.setText(tr("Event zones"))
+        self.zones_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        zones_menu = QMenu(self.zones_button)
+        zones_menu.addAction(tr("Load event zones…"), self.ask_zones)
+        zones_menu.addAction(tr("Remove event zones"), lambda: self.load_zones(None))
+        self.zones_button.setMenu(zones_menu)
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 2, 4, 2)
         bar.addWidget(self.overlay)
         bar.addWidget(self.search, 1)
         bar.addWidget(self.follow)
+        bar.addWidget(self.measure)
+        bar.addWidget(self.zones_button)
         bar.addWidget(fit)
+        self.trail = Trail(self.map)
+        self.tape = Tape(self.map)
+        self.zones = EventZones(self.map)
+        self.zones_file: str | None = None
+        self._trails: dict[str, deque[tuple[float, float]]] = {}
+        self.map.measure_clicked.connect(self.tape.add)
 
         self.legend = QLabel(self)
         self.legend.setObjectName("mapLegend")
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setWordWrap(True)
+        self.attribution = QLabel(self)  # the basemap's map-data credit, where it needs one
+        self.attribution.setObjectName("mapAttribution")
+        self.attribution.setTextFormat(Qt.TextFormat.RichText)
+        self.attribution.setStyleSheet(f"color: {SECONDARY_TEXT};")
+        self.basemap: BasemapLayer | None = None
+        self._basemap_setting = ""
         self.status = QLabel(self)
         self.status.setObjectName("mapStatus")
         self.status.setStyleSheet(f"color: {SECONDARY_TEXT};")
         bottom = QHBoxLayout()
         bottom.setContentsMargins(4, 0, 4, 2)
         bottom.addWidget(self.legend, 1)
+        bottom.addWidget(self.attribution)
         bottom.addWidget(self.status)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -144,6 +180,10 @@ class GridMapPane(QWidget):
         pending.grids += changes.grids
         pending.units += changes.units
         pending.moves += changes.moves
+        for moved in changes.moves:  # breadcrumbs: every unit's last positions, cheap
+            trail = self._trails.setdefault(moved.id, deque(maxlen=TRAIL_POINTS))
+            if not trail or trail[-1] != (moved.lat, moved.lon):
+                trail.append((moved.lat, moved.lon))
         pending.alarms += changes.alarms
         pending.cameras += changes.cameras
         if not self._batch.isActive():
@@ -154,6 +194,7 @@ class GridMapPane(QWidget):
         if changes.reset or changes.grids:
             self.map.set_grids(grid_shapes(self.ctx.hall.grids.values()))
             self._refresh_overlay()
+            self._use_basemap(self.ctx.settings().map_basemap)
         if changes.reset or changes.units or changes.moves:
             self._refresh_units()
         if changes.reset or changes.alarms:
@@ -180,7 +221,46 @@ class GridMapPane(QWidget):
         self.status.setText(tr("Units: {parts}").format(parts=" · ".join(parts)))
         if self.overlay.currentData() == "available":
             self._refresh_overlay()
+        if self.zones.zones:
+            self.zones.count_units((m.lat, m.lon) for m in marks)
+        self._show_trail()
         self._follow()
+
+    def _show_trail(self) -> None:
+        unit_id = self.ctx.selection.unit_id
+        self.trail.show(list(self._trails.get(unit_id, ())) if unit_id else [])
+
+    def _measuring(self, on: bool) -> None:
+        self.map.measuring = on
+        if on:
+            self.tape.clear()
+
+    def ask_zones(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, tr("Load event zones"), "", tr("GeoJSON (*.geojson *.json)"))
+        if path:
+            self.load_zones(path)
+
+    def load_zones(self, path: str | None) -> bool:
+        """A large event's perimeter and zones from a GeoJSON file (None removes them). What
+        the file gets wrong is told; what is valid is drawn."""
+        if path is None:
+            self.zones.set_zones([])
+            self.zones_file = None
+            return True
+        load = read_geojson(Path(path))
+        for problem in load.problems[:5]:
+            log.warning("event zones %s: %s", path, problem)
+        if load.problems:
+            self.ctx.session.tell("warning", tr("Event zones from {file}: {n} problem(s); the "
+                                                "valid zones are shown. First: {first}").format(
+                file=Path(path).name, n=len(load.problems), first=load.problems[0]))
+        if not load.features:
+            return False
+        self.zones.set_zones(load.features)
+        self.zones_file = path
+        self._refresh_units()
+        return True
 
     def _refresh_overlay(self) -> None:
         kind = self.overlay.currentData()
@@ -265,6 +345,8 @@ class GridMapPane(QWidget):
         selection = self.ctx.selection
         item_id = {"alarm": selection.alarm_id, "unit": selection.unit_id,
                    "camera": selection.camera_id}.get(what)
+        if what == "unit":
+            self._show_trail()
         if item_id is None:
             return
         self.map.select(what, item_id)
@@ -342,7 +424,7 @@ class GridMapPane(QWidget):
 
     def pane_state(self) -> dict[str, Any]:
         return {"viewport": self.map.viewport(), "overlay": self.overlay.currentData(),
-                "follow": self.follow.isChecked()}
+                "follow": self.follow.isChecked(), "zones_file": self.zones_file}
 
     def restore_pane_state(self, state: dict[str, Any]) -> None:
         if not isinstance(state, dict):
@@ -351,97 +433,59 @@ class GridMapPane(QWidget):
         if overlay in OVERLAYS:
             self.overlay.setCurrentIndex(self.overlay.findData(overlay))
         self.follow.setChecked(bool(state.get("follow", False)))
+        zones = state.get("zones_file")
+        if isinstance(zones, str) and zones != self.zones_file:
+            if not Path(zones).exists():
+                self.ctx.session.tell("warning", tr("The event zones file {file} is no longer "
+                                                    "there; the map is shown without zones.")
+                                      .format(file=zones))
+            else:
+                self.load_zones(zones)
         viewport = state.get("viewport")
         if isinstance(viewport, dict) and viewport and not self.map.set_viewport(viewport):
             log.warning("map viewport not usable: %r", viewport)
 
     def apply_settings(self, settings: UserSettings) -> None:
         self._refresh_units()
+        self._use_basemap(settings.map_basemap)
+
+    def _use_basemap(self, setting: str) -> None:
+        """The basemap of the settings (tiles fetched off the UI thread, cached on disk); a
+        setting that cannot be used is told, and the map stays a vector map."""
+        if self.basemap is not None and setting == self._basemap_setting:
+            return
+        if self.map.projection is None:
+            return  # placed once the grids give the map its centre
+        if self.basemap is not None:
+            self.basemap.close()
+            self.basemap = None
+        self._basemap_setting = setting
+        self.attribution.clear()
+        if not setting:
+            return
+        try:
+            source = source_from_setting(setting)
+        except (BasemapError, ValueError) as e:
+            log.warning("basemap %r not usable: %s", setting, e)
+            self.ctx.session.tell("warning", tr("The map tiles cannot be used ({why}); the "
+                                                "map is shown without them.").format(why=e))
+            return
+        if source is None:
+            return
+        self.basemap = BasemapLayer(self.map.vb, self.map.projection, source, self.ctx.tiles,
+                                    self)
+        self.basemap.problem.connect(lambda text: self.ctx.session.tell("warning", text))
+        self.attribution.setText(self.basemap.attribution)
 
     def _cleanup(self) -> None:
         self._unsubscribe()
         self._unselect()
 
-
-# --- the hall's state as the map's marks (pure: tested without the pane) -------------------------
-
-
-def thresholds_of(settings: UserSettings) -> FreshnessThresholds:
-    ageing, stale, lost = settings.position_freshness_seconds
-    try:
-        return FreshnessThresholds(ageing, stale, lost)
-    except ValueError:
-        log.warning("position freshness thresholds %r not usable; the standard ones apply",
-                    settings.position_freshness_seconds)
-        return FreshnessThresholds()
-
-
-def grid_shapes(grids: Iterable[s.Grid]) -> list[GridShape]:
-    shapes = []
-    for grid in grids:
-        geometry = grid.geometry.model_dump()
-        polygons = polygons_of(geometry)
-        if not polygons:
-            log.warning("grid %s has no usable outline; not drawn", grid.id)
-            continue
-        props = grid.properties.model_dump()
-        cp = props.get("cp")
-        label_at = (float(cp[0]), float(cp[1])) if (
-            isinstance(cp, list) and len(cp) == 2
-            and all(isinstance(v, int | float) for v in cp)) else None
-        shapes.append(GridShape(grid.id, feature_name(props, grid.id),
-                                grid.properties.station or "", polygons, label_at))
-    return shapes
-
-
-def unit_marks(units: Iterable[s.Unit], now: Any,
-               thresholds: FreshnessThresholds) -> list[UnitMark]:
-    """Every unit with a position, never one dropped for its age (lost ones stay, hollow)."""
-    return [UnitMark(u.id, u.callsign, u.kind, u.status, u.position.lat, u.position.lon,
-                     u.position.heading, freshness(u.position.at, now, thresholds))
-            for u in units if u.position is not None]
-
-
-def alarm_marks(alarms: Iterable[s.Alarm]) -> list[AlarmMark]:
-    return [AlarmMark(a.id, a.priority, a.location.lat, a.location.lon, a.state == "new",
-                      a.title) for a in alarms if a.state != "closed"]
-
-
-def camera_marks(cameras: Iterable[s.Camera]) -> list[CameraMark]:
-    return [CameraMark(c.id, c.name, c.location.lat, c.location.lon, c.status == "online")
-            for c in cameras]
-
-
-def station_overlay(grids: Iterable[s.Grid]) -> Overlay:
-    stations = sorted({g.properties.station or "" for g in grids})
-    colours = {st: STATION_PALETTE[i % len(STATION_PALETTE)] for i, st in enumerate(stations)}
-    return Overlay({g.id: colours[g.properties.station or ""] for g in grids},
-                   [(colours[st], st or tr("No station")) for st in stations])
-
-
-def count_overlay(counts: Counter[str] | dict[str, int], grids: dict[str, s.Grid]) -> Overlay:
-    """A choropleth of counts per grid in five classes, with the legend."""
-    colours: dict[str, str] = {}
-    for grid_id in grids:
-        n = counts.get(grid_id, 0)
-        for low, high, colour in COUNT_CLASSES:
-            if low <= n <= high and colour:
-                colours[grid_id] = colour
-    legend = [(colour or "#2a323c", (f"{low}" if low == high else
-                                      f"{low}+" if high > 10**8 else f"{low}–{high}"))
-              for low, high, colour in COUNT_CLASSES]
-    return Overlay(colours, legend)
-
-
-def available_per_grid(view: GridMapView, units: Iterable[s.Unit]) -> Counter[str]:
-    """Available units by the grid their position is in (hit-tested like a click)."""
-    counts: Counter[str] = Counter()
-    for unit in units:
-        if unit.status == "available" and unit.position is not None:
-            grid_id = view.grid_at(unit.position.lat, unit.position.lon)
-            if grid_id:
-                counts[grid_id] += 1
-    return counts
+    def shutdown(self) -> None:
+        """The workstation is closing: stop the tile workers (before the view goes)."""
+        if self.basemap is not None:
+            self.basemap.close()
+            self.basemap = None
 
 
 def build_grid_map(ctx: PaneContext) -> QWidget:

@@ -60,6 +60,8 @@ class PaneContext:
     # This position's configuration folder (saved tours, custom wall layouts); None: kept
     # in memory only.
     config: Path | None = None
+    # The map's tile cache (a basemap's tiles kept on disk); None: not cached.
+    tiles: Path | None = None
     # Where the wall's snapshots are written (None: nowhere, the officer is told).
     snapshots: Path | None = None
     # The demo's fault menu (make a camera's stream fail or recover); None outside the demo.

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QSlider,
     QSpinBox,
     QVBoxLayout,
@@ -135,6 +136,10 @@ class SettingsDialog(QDialog):
         self.video_rendering.addItem(self.tr("Hardware (graphics card)"), "hardware")
         self.video_rendering.setCurrentIndex(max(0, self.video_rendering.findData(
             settings.video_rendering)))
+        self.basemap = QLineEdit(settings.map_basemap, self)
+        self.basemap.setPlaceholderText(self.tr("https://tiles.hall.local/{z}/{x}/{y}.png or a "
+                                                ".mbtiles file; empty: no basemap"))
+        self.basemap.setClearButtonEnabled(True)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -151,6 +156,7 @@ class SettingsDialog(QDialog):
         form.addRow("", self.p1_wall)
         form.addRow(self.tr("Video:"), self.video_latency)
         form.addRow(self.tr("Video decoding:"), self.video_rendering)
+        form.addRow(self.tr("Map tiles:"), self.basemap)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -189,6 +195,7 @@ class SettingsDialog(QDialog):
             p1_cameras_on_wall=self.p1_wall.isChecked(),
             video_latency=self.video_latency.currentData(),
             video_rendering=self.video_rendering.currentData(),
+            map_basemap=self.basemap.text().strip(),
         )
 
     def _show_volume(self, value: int) -> None:

@@ -91,6 +91,7 @@ class Workstation:
                           lambda: self.preferences.settings, self.commands,
                           self._alarm_history, wall=self.wall_link, ptz=self.ptz.send,
                           config=self.config, snapshots=self.profile / "snapshots",
+                          tiles=self.profile / "map-tiles",
                           stream_fault=(StreamFaults(lambda: self.service).set
                                         if options.demo else None))
         self.window = MainWindow(self.hall, self.state, ctx)

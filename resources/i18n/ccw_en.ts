@@ -1316,6 +1316,26 @@
         <translation>Whole area</translation>
     </message>
     <message>
+        <source>Measure</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>Click points on the map; the distance along them is shown. Click the button again to stop.</source>
+        <translation>Click points on the map; the distance along them is shown. Click the button again to stop.</translation>
+    </message>
+    <message>
+        <source>Event zones</source>
+        <translation>Event zones</translation>
+    </message>
+    <message>
+        <source>Load event zones…</source>
+        <translation>Load event zones…</translation>
+    </message>
+    <message>
+        <source>Remove event zones</source>
+        <translation>Remove event zones</translation>
+    </message>
+    <message>
         <source>{n} fresh</source>
         <translation>{n} fresh</translation>
     </message>
@@ -1338,6 +1358,18 @@
     <message>
         <source>Units: {parts}</source>
         <translation>Units: {parts}</translation>
+    </message>
+    <message>
+        <source>Load event zones</source>
+        <translation>Load event zones</translation>
+    </message>
+    <message>
+        <source>GeoJSON (*.geojson *.json)</source>
+        <translation>GeoJSON (*.geojson *.json)</translation>
+    </message>
+    <message>
+        <source>Event zones from {file}: {n} problem(s); the valid zones are shown. First: {first}</source>
+        <translation>Event zones from {file}: {n} problem(s); the valid zones are shown. First: {first}</translation>
     </message>
     <message>
         <source>Camera</source>
@@ -1370,6 +1402,14 @@
     <message>
         <source>Dispatch is done from the alarm queue, which is not open.</source>
         <translation>Dispatch is done from the alarm queue, which is not open.</translation>
+    </message>
+    <message>
+        <source>The event zones file {file} is no longer there; the map is shown without zones.</source>
+        <translation>The event zones file {file} is no longer there; the map is shown without zones.</translation>
+    </message>
+    <message>
+        <source>The map tiles cannot be used ({why}); the map is shown without them.</source>
+        <translation>The map tiles cannot be used ({why}); the map is shown without them.</translation>
     </message>
     <message>
         <source>No station</source>
@@ -2084,6 +2124,10 @@ It comes with: {issue}</translation>
         <translation>Hardware (graphics card)</translation>
     </message>
     <message>
+        <source>https://tiles.hall.local/{z}/{x}/{y}.png or a .mbtiles file; empty: no basemap</source>
+        <translation>https://tiles.hall.local/{z}/{x}/{y}.png or a .mbtiles file; empty: no basemap</translation>
+    </message>
+    <message>
         <source>Language:</source>
         <translation>Language:</translation>
     </message>
@@ -2118,6 +2162,10 @@ It comes with: {issue}</translation>
     <message>
         <source>Video decoding:</source>
         <translation>Video decoding:</translation>
+    </message>
+    <message>
+        <source>Map tiles:</source>
+        <translation>Map tiles:</translation>
     </message>
     <message>
         <source>{n} %</source>

@@ -1316,6 +1316,26 @@
         <translation>全域</translation>
     </message>
     <message>
+        <source>Measure</source>
+        <translation>测距</translation>
+    </message>
+    <message>
+        <source>Click points on the map; the distance along them is shown. Click the button again to stop.</source>
+        <translation>在地图上依次点击各点，显示沿线距离。再次点击此按钮结束。</translation>
+    </message>
+    <message>
+        <source>Event zones</source>
+        <translation>活动分区</translation>
+    </message>
+    <message>
+        <source>Load event zones…</source>
+        <translation>载入活动分区…</translation>
+    </message>
+    <message>
+        <source>Remove event zones</source>
+        <translation>移除活动分区</translation>
+    </message>
+    <message>
         <source>{n} fresh</source>
         <translation>{n} 个实时</translation>
     </message>
@@ -1338,6 +1358,18 @@
     <message>
         <source>Units: {parts}</source>
         <translation>警力：{parts}</translation>
+    </message>
+    <message>
+        <source>Load event zones</source>
+        <translation>载入活动分区</translation>
+    </message>
+    <message>
+        <source>GeoJSON (*.geojson *.json)</source>
+        <translation>GeoJSON 文件 (*.geojson *.json)</translation>
+    </message>
+    <message>
+        <source>Event zones from {file}: {n} problem(s); the valid zones are shown. First: {first}</source>
+        <translation>活动分区文件 {file}：{n} 处问题，已显示有效分区。第一处：{first}</translation>
     </message>
     <message>
         <source>Camera</source>
@@ -1370,6 +1402,14 @@
     <message>
         <source>Dispatch is done from the alarm queue, which is not open.</source>
         <translation>派警须在警情队列中进行，但警情队列未打开。</translation>
+    </message>
+    <message>
+        <source>The event zones file {file} is no longer there; the map is shown without zones.</source>
+        <translation>活动分区文件 {file} 已不存在，地图不显示分区。</translation>
+    </message>
+    <message>
+        <source>The map tiles cannot be used ({why}); the map is shown without them.</source>
+        <translation>无法使用地图瓦片（{why}），地图不显示底图。</translation>
     </message>
     <message>
         <source>No station</source>
@@ -2084,6 +2124,10 @@ It comes with: {issue}</source>
         <translation>硬件（显卡）</translation>
     </message>
     <message>
+        <source>https://tiles.hall.local/{z}/{x}/{y}.png or a .mbtiles file; empty: no basemap</source>
+        <translation>https://tiles.hall.local/{z}/{x}/{y}.png 或 .mbtiles 文件；留空则不用底图</translation>
+    </message>
+    <message>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
@@ -2118,6 +2162,10 @@ It comes with: {issue}</source>
     <message>
         <source>Video decoding:</source>
         <translation>视频解码：</translation>
+    </message>
+    <message>
+        <source>Map tiles:</source>
+        <translation>地图底图：</translation>
     </message>
     <message>
         <source>{n} %</source>

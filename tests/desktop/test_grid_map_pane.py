@@ -88,3 +88,70 @@ def test_the_map_shows_the_hall_and_shares_the_selection(make_workstation, qloop
         assert lost == len(with_position)
 
     run_ui(qloop, go(), timeout=120)
+
+
+def _mbtiles(path, attribution):
+    import sqlite3
+
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(256, 256, QImage.Format.Format_RGB32)
+    image.fill(QColor("#335577"))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE metadata (name TEXT, value TEXT)")
+        db.execute("CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, "
+                   "tile_row INTEGER, tile_data BLOB)")
+        db.executemany("INSERT INTO metadata VALUES (?, ?)", [
+            ("name", "hall"), ("format", "png"), ("minzoom", "0"), ("maxzoom", "12"),
+            ("attribution", attribution)])
+        db.execute("INSERT INTO tiles VALUES (0, 0, 0, ?)", (bytes(buffer.data()),))
+
+
+def test_basemap_and_event_zones_from_files(make_workstation, qloop, tmp_path):
+    import json
+
+    tiles = tmp_path / "hall.mbtiles"
+    _mbtiles(tiles, "© 市测绘院")
+    zones = tmp_path / "event.geojson"
+
+    async def go():
+        ws = await make_workstation(demo=True, demo_args=("--sim-steps", "0", "--seed", "5"))
+        await until(lambda: ws.state.connection.status == "online", 30, "online")
+        pane = ws.window.pane_widgets["grid_map"]
+        await until(lambda: len(pane.map.units) > 10, 10, "the units")
+        # A basemap that cannot be used is said; the map stays a vector map.
+        ws.preferences.update(replace(ws.preferences.settings,
+                                      map_basemap=str(tmp_path / "gone.mbtiles")))
+        assert pane.basemap is None
+        assert any("map tiles cannot be used" in n.text for n in ws.state.notices)
+        ws.preferences.update(replace(ws.preferences.settings, map_basemap=str(tiles)))
+        assert pane.basemap is not None and pane.attribution.text() == "© 市测绘院"
+        ws.preferences.update(replace(ws.preferences.settings, map_basemap=""))
+        assert pane.basemap is None and pane.attribution.text() == ""
+
+        # Event zones: one around every unit, one broken; the valid one is drawn and counted.
+        lats = [m.lat for m in pane.map.units.values()]
+        lons = [m.lon for m in pane.map.units.values()]
+        box = [[min(lons) - 0.01, min(lats) - 0.01], [max(lons) + 0.01, min(lats) - 0.01],
+               [max(lons) + 0.01, max(lats) + 0.01], [min(lons) - 0.01, max(lats) + 0.01],
+               [min(lons) - 0.01, min(lats) - 0.01]]
+        zones.write_text(json.dumps({"type": "FeatureCollection", "features": [
+            {"type": "Feature", "properties": {"name": "活动区"},
+             "geometry": {"type": "Polygon", "coordinates": [box]}},
+            {"type": "Feature", "properties": {"name": "坏区"}, "geometry": None}]}),
+            encoding="utf-8")
+        assert pane.load_zones(str(zones))
+        assert pane.zones.counts == {"活动区": len(pane.map.units)}
+        assert any("Event zones from event.geojson: 1 problem" in n.text
+                   for n in ws.state.notices)
+        assert pane.pane_state()["zones_file"] == str(zones)
+        pane.load_zones(None)
+        assert pane.zones.zones == []
+        pane.restore_pane_state({"zones_file": str(tmp_path / "moved.geojson")})
+        assert any("no longer there" in n.text for n in ws.state.notices)
+
+    run_ui(qloop, go(), timeout=120)

@@ -147,3 +147,39 @@ def _mid(shape):
     outer = max(shape.polygons, key=lambda p: len(p[0]))[0]
     xs, ys = [p[0] for p in outer], [p[1] for p in outer]
     return ((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2)
+
+
+def test_measuring_tape_by_clicks(qtbot, view):
+    from widgets.grid_map.extras import Tape
+
+    tape = Tape(view)
+    view.measure_clicked.connect(tape.add)
+    view.measuring = True
+    with qtbot.assertNotEmitted(view.clicked, wait=100):
+        for lat, lon in ((30.0, 120.0), (30.0, 120.02), (30.02, 120.02)):
+            QTest.mouseClick(view.plot.viewport(), Qt.MouseButton.LeftButton,
+                             Qt.KeyboardModifier.NoModifier, view.pixel_of(lat, lon))
+    # 0.02° of longitude at 30° N ≈ 1,926 m, 0.02° of latitude ≈ 2,224 m; a click lands
+    # within a pixel (~6 m here) of the point.
+    assert tape.total_m() == pytest.approx(1926 + 2224, abs=30)
+    assert tape.text() == "4.2 km" or tape.text() == "4.1 km"
+    view.measuring = False
+    assert _click(qtbot, view, 30.004, 120.004) == ("grid", "holed")
+
+
+def test_event_zones_count_the_units_inside(qtbot, view):
+    from widgets.geo_shapes import GeoFeature
+    from widgets.grid_map.extras import EventZones, Trail
+
+    zones = EventZones(view)
+    zones.set_zones([GeoFeature("z1", "东广场", [[SQUARE]]),
+                     GeoFeature("z2", "北入口", [[ISLAND_A]])])
+    counts = zones.count_units([(30.005, 120.005), (30.011, 120.011), (30.005, 120.035),
+                                (31.0, 121.0)])
+    assert counts == {"东广场": 2, "北入口": 1}
+    assert [label.toPlainText() for label in zones._labels] == ["东广场: 2", "北入口: 1"]
+    trail = Trail(view)
+    trail.show([(30.001, 120.001), (30.002, 120.002), (30.003, 120.004)])
+    assert trail.length == 3
+    trail.show([(30.001, 120.001)])
+    assert trail.length == 0

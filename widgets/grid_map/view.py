@@ -68,6 +68,7 @@ class GridMapView(QWidget):
     clicked = Signal(str, str)  # kind ("unit", "alarm", "camera", "grid"), id
     context_requested = Signal(str, str, float, float, QPoint)  # kind, id, lat, lon, screen pos
     view_changed = Signal()
+    measure_clicked = Signal(float, float)  # while measuring: a point of the tape (metres)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,6 +108,7 @@ class GridMapView(QWidget):
         self._selected.setZValue(30)
         self.vb.addItem(self._selected)
         self.selection: tuple[str, str] | None = None
+        self.measuring = False  # clicks add points to the measuring tape instead of selecting
         # Arrays for hit-testing: ids and metres, rebuilt with each batch.
         self._hit: dict[str, tuple[list[str], np.ndarray, np.ndarray]] = {}
 
@@ -394,6 +396,10 @@ class GridMapView(QWidget):
 
     def _scene_clicked(self, event: Any) -> None:
         pos = self.vb.mapSceneToView(event.scenePos())
+        if self.measuring and event.button() == Qt.MouseButton.LeftButton:
+            self.measure_clicked.emit(pos.x(), pos.y())
+            event.accept()
+            return
         hit = self.hit(pos.x(), pos.y())
         if event.button() == Qt.MouseButton.RightButton and self.projection is not None:
             lat, lon = self.projection.to_latlon(pos.x(), pos.y())
