@@ -136,6 +136,20 @@ class SettingsDialog(QDialog):
         self.video_rendering.addItem(self.tr("Hardware (graphics card)"), "hardware")
         self.video_rendering.setCurrentIndex(max(0, self.video_rendering.findData(
             settings.video_rendering)))
+        # Unit positions: ageing, stale and lost after (map and unit board).
+        self.freshness: list[QSpinBox] = []
+        freshness_row = QHBoxLayout()
+        for label, seconds in zip((self.tr("ageing after"), self.tr("stale after"),
+                                   self.tr("lost after")),
+                                  settings.position_freshness_seconds, strict=True):
+            box = QSpinBox(self)
+            box.setRange(1, 86_400)
+            box.setValue(seconds)
+            box.setSuffix(self.tr(" s"))
+            box.setAccessibleName(label)
+            freshness_row.addWidget(QLabel(label, self))
+            freshness_row.addWidget(box)
+            self.freshness.append(box)
         self.basemap = QLineEdit(settings.map_basemap, self)
         self.basemap.setPlaceholderText(self.tr("https://tiles.hall.local/{z}/{x}/{y}.png or a "
                                                 ".mbtiles file; empty: no basemap"))
@@ -156,6 +170,7 @@ class SettingsDialog(QDialog):
         form.addRow("", self.p1_wall)
         form.addRow(self.tr("Video:"), self.video_latency)
         form.addRow(self.tr("Video decoding:"), self.video_rendering)
+        form.addRow(self.tr("Positions:"), freshness_row)
         form.addRow(self.tr("Map tiles:"), self.basemap)
 
         self.buttons = QDialogButtonBox(
@@ -196,7 +211,16 @@ class SettingsDialog(QDialog):
             video_latency=self.video_latency.currentData(),
             video_rendering=self.video_rendering.currentData(),
             map_basemap=self.basemap.text().strip(),
+            position_freshness_seconds=self._freshness(),
         )
+
+    def _freshness(self) -> tuple[int, int, int]:
+        """The three thresholds as edited, if they grow (ageing < stale < lost); else the
+        saved ones (a position cannot turn lost before it turns stale)."""
+        values = tuple(box.value() for box in self.freshness)
+        if values[0] < values[1] < values[2]:
+            return values  # type: ignore[return-value]
+        return self._original.position_freshness_seconds
 
     def _show_volume(self, value: int) -> None:
         self.volume_value.setText(self.tr("{n} %").format(n=value))

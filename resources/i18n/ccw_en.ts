@@ -2124,6 +2124,18 @@ It comes with: {issue}</translation>
         <translation>Hardware (graphics card)</translation>
     </message>
     <message>
+        <source>ageing after</source>
+        <translation>ageing after</translation>
+    </message>
+    <message>
+        <source>stale after</source>
+        <translation>stale after</translation>
+    </message>
+    <message>
+        <source>lost after</source>
+        <translation>lost after</translation>
+    </message>
+    <message>
         <source>https://tiles.hall.local/{z}/{x}/{y}.png or a .mbtiles file; empty: no basemap</source>
         <translation>https://tiles.hall.local/{z}/{x}/{y}.png or a .mbtiles file; empty: no basemap</translation>
     </message>
@@ -2162,6 +2174,10 @@ It comes with: {issue}</translation>
     <message>
         <source>Video decoding:</source>
         <translation>Video decoding:</translation>
+    </message>
+    <message>
+        <source>Positions:</source>
+        <translation>Positions:</translation>
     </message>
     <message>
         <source>Map tiles:</source>

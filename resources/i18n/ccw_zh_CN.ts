@@ -2124,6 +2124,18 @@ It comes with: {issue}</source>
         <translation>硬件（显卡）</translation>
     </message>
     <message>
+        <source>ageing after</source>
+        <translation>稍旧于</translation>
+    </message>
+    <message>
+        <source>stale after</source>
+        <translation>过时于</translation>
+    </message>
+    <message>
+        <source>lost after</source>
+        <translation>失联于</translation>
+    </message>
+    <message>
         <source>https://tiles.hall.local/{z}/{x}/{y}.png or a .mbtiles file; empty: no basemap</source>
         <translation>https://tiles.hall.local/{z}/{x}/{y}.png 或 .mbtiles 文件；留空则不用底图</translation>
     </message>
@@ -2162,6 +2174,10 @@ It comes with: {issue}</source>
     <message>
         <source>Video decoding:</source>
         <translation>视频解码：</translation>
+    </message>
+    <message>
+        <source>Positions:</source>
+        <translation>警力位置：</translation>
     </message>
     <message>
         <source>Map tiles:</source>

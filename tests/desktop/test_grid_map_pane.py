@@ -12,7 +12,9 @@ from tests.desktop.conftest import run_ui, until
 from tests.support.central import Desk
 
 
-def test_the_map_shows_the_hall_and_shares_the_selection(make_workstation, qloop):
+def test_the_map_shows_the_hall_and_shares_the_selection(make_workstation, qloop, tmp_path):
+    shot_dir = tmp_path
+
     async def go():
         ws = await make_workstation(demo=True, demo_args=("--sim-steps", "0", "--seed", "5"))
         await until(lambda: ws.state.connection.status == "online", 30, "online")
@@ -60,6 +62,26 @@ def test_the_map_shows_the_hall_and_shares_the_selection(make_workstation, qloop
         grid_id = hall.alarms[alarm["id"]].grid_id
         assert grid_id in pane.map._overlay.colours
         assert "2–3" in pane.legend.text() and "7+" in pane.legend.text()
+        # The screenshot: the P1 alarm in its colour, its grid filled, units in theirs.
+        ws.window.resize(1600, 1000)
+        pane.map.centre_on(mark.lat, mark.lon, metres_per_px=20.0)
+        await asyncio.sleep(0.3)
+        image = pane.map.plot.grab().toImage()
+        image.save(str(shot_dir / "grid-map-alarms.png"))
+        from widgets.colors import PRIORITY_COLORS, UNIT_STATUS_COLORS
+        at = pane.map.pixel_of(mark.lat, mark.lon)
+        assert image.pixelColor(at).name() == PRIORITY_COLORS[1].background.lower()
+        colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 3)
+                   for y in range(0, image.height(), 3)}
+        assert len(colours) > 20  # grids, fills, labels, markers: not an empty view
+        unit = next(iter(pane.map.units.values()))
+        pane.map.centre_on(unit.lat, unit.lon, metres_per_px=5.0)
+        await asyncio.sleep(0.3)
+        image = pane.map.plot.grab().toImage()
+        centre = pane.map.pixel_of(unit.lat, unit.lon)
+        near = {image.pixelColor(centre.x() + dx, centre.y() + dy).name()
+                for dx in range(-3, 4) for dy in range(-3, 4)}
+        assert UNIT_STATUS_COLORS[hall.units[unit.id].status].background.lower() in near
         pane.overlay.setCurrentIndex(pane.overlay.findData("available"))
         assert pane.map._overlay.legend
 

@@ -167,3 +167,21 @@ def test_dialog_idle_lock_exempt_position(qtbot, request):
     dialog.accept()
     assert dialog.result_settings().idle_lock_minutes == 30
     dialog.grab().save("/tmp/settings-dialog.png")
+
+
+def test_dialog_video_map_and_position_settings(qtbot):
+    start = UserSettings()
+    dialog = SettingsDialog(start)
+    qtbot.addWidget(dialog)
+    dialog.video_latency.setCurrentIndex(dialog.video_latency.findData("smooth"))
+    dialog.video_rendering.setCurrentIndex(dialog.video_rendering.findData("software"))
+    dialog.basemap.setText("  https://tiles.hall.local/{z}/{x}/{y}.png ")
+    for box, value in zip(dialog.freshness, (30, 120, 900), strict=True):
+        box.setValue(value)
+    assert dialog.edited_settings() == replace(
+        start, video_latency="smooth", video_rendering="software",
+        map_basemap="https://tiles.hall.local/{z}/{x}/{y}.png",
+        position_freshness_seconds=(30, 120, 900))
+    # Thresholds that do not grow are not taken: a position cannot be lost before stale.
+    dialog.freshness[2].setValue(60)
+    assert dialog.edited_settings().position_freshness_seconds == (60, 300, 1800)
