@@ -73,17 +73,17 @@ def test_units_by_status_and_freshness_none_dropped(qtbot, view):
     view.set_units(units)
     shown = {key: item.points().size for key, item in view._unit_groups.items()
              if item.points().size}
-    assert shown == {("available", "fresh", None): 1, ("busy", "ageing", None): 1,
-                     ("en_route", "stale", None): 1, ("on_scene", "lost", None): 1}
-    stale = view._unit_groups[("en_route", "stale", None)]
+    assert shown == {("available", "fresh"): 1, ("busy", "ageing"): 1,
+                     ("en_route", "stale"): 1, ("on_scene", "lost"): 1}
+    stale = view._unit_groups[("en_route", "stale")]
     assert stale.opts["pen"].style() == Qt.PenStyle.DashLine  # greyed and dashed
-    lost = view._unit_groups[("on_scene", "lost", None)]
+    lost = view._unit_groups[("on_scene", "lost")]
     assert lost.opts["brush"].style() == Qt.BrushStyle.NoBrush  # hollow, at its last place
-    fresh = view._unit_groups[("available", "fresh", None)]
+    fresh = view._unit_groups[("available", "fresh")]
     assert fresh.opts["brush"].color().name() == UNIT_STATUS_COLORS["available"].background.lower()
     # A later batch without the busy unit empties its group; nothing else changes.
     view.set_units([u for u in units if u.id != "u1"])
-    assert view._unit_groups[("busy", "ageing", None)].points().size == 0
+    assert view._unit_groups[("busy", "ageing")].points().size == 0
     # Pixels: the fresh unit is painted in its status colour where it is.
     view.set_units(units)
     qtbot.wait(50)
@@ -183,3 +183,21 @@ def test_event_zones_count_the_units_inside(qtbot, view):
     assert trail.length == 3
     trail.show([(30.001, 120.001)])
     assert trail.length == 0
+
+
+def test_each_unit_points_its_heading(qtbot, view):
+    units = [UnitMark("n", "N", "car", "available", 30.001, 120.001, 0.0, "fresh"),
+             UnitMark("e", "E", "car", "available", 30.002, 120.002, 91.0, "fresh"),
+             UnitMark("w", "W", "car", "available", 30.003, 120.003, -90.0, "fresh"),
+             UnitMark("x", "X", "car", "available", 30.004, 120.004, None, "fresh")]
+    view.set_units(units)
+    symbols = list(view._unit_groups[("available", "fresh")].data["symbol"])
+    assert symbols == ["ccw-unit-0", "ccw-unit-2", "ccw-unit-6", "ccw-unit-None"]
+    # Zoomed in: the callsigns, on reused labels, at their units.
+    view.centre_on(30.0025, 120.0025, metres_per_px=1.0)
+    qtbot.waitUntil(lambda: len(view._callsigns) == 4, timeout=2000)
+    assert sorted(label.toPlainText() for label in view._callsigns) == ["E", "N", "W", "X"]
+    pool = list(view._callsign_pool)
+    view.set_units(units[:2])
+    assert [label.toPlainText() for label in view._callsigns] == ["N", "E"]
+    assert view._callsign_pool == pool  # no label made again

@@ -4,8 +4,11 @@ cameras when zoomed in (clustered when dense).
 
 Scene coordinates are metres east/north of a centre (``LocalProjection``): distances on screen
 are true at the hall's scale and the ViewBox keeps a 1:1 aspect. Units are drawn by groups that
-share a look (status × freshness × heading sector), each group one ScatterPlotItem fed plain
-coordinate arrays: a batch of 5,000 moves costs a few array assignments, not 5,000 items.
+share a look (status × freshness), each group one ScatterPlotItem fed plain coordinate arrays
+and a per-point heading symbol: a batch of 5,000 moves costs a few array assignments, not 5,000
+items. (Grouping by heading sector too made up to 252 ScatterPlotItems, and pyqtgraph's fixed
+cost per item — setData, boundingRect, paint — then dominated: ~0.6 ms each, see
+tests/benchmarks/bench_map.py.)
 
 Clicks are hit-tested here, in one place: the nearest unit, alarm or camera within a few pixels,
 else the grid under the pointer (holes and MultiPolygons respected).
@@ -55,13 +58,12 @@ def _arrow(sector: int | None) -> QPainterPath:
 
 
 _SYMBOLS = {s: _arrow(s) for s in [None, *range(HEADING_SECTORS)]}
-
-
-def _sector(heading: float | None) -> int | None:
-    if heading is None or not math.isfinite(heading):
-        return None
-    return int(((heading % 360) + 180 / HEADING_SECTORS) // (360 / HEADING_SECTORS)) \
-        % HEADING_SECTORS
+# Installed by name (pyqtgraph's documented way): a string symbol is its own atlas key, so
+# per-point symbols cost no id lookups. Index HEADING_SECTORS is the no-heading dot.
+for _s, _path in _SYMBOLS.items():
+    pg.graphicsItems.ScatterPlotItem.Symbols[f"ccw-unit-{_s}"] = _path
+_SYMBOL_NAMES = np.array([f"ccw-unit-{s}" for s in range(HEADING_SECTORS)] + ["ccw-unit-None"],
+                         dtype=object)
 
 
 class GridMapView(QWidget):
@@ -94,7 +96,9 @@ class GridMapView(QWidget):
         self.units: dict[str, UnitMark] = {}
         self.alarms: dict[str, AlarmMark] = {}
         self.cameras: dict[str, CameraMark] = {}
-        self._unit_groups: dict[tuple[str, str, int | None], pg.ScatterPlotItem] = {}
+        self._unit_groups: dict[tuple[str, str], pg.ScatterPlotItem] = {}
+        self._unit_xy: tuple[np.ndarray, np.ndarray] = (np.empty(0), np.empty(0))
+        self._unit_list: list[UnitMark] = []
         self._alarm_items: dict[tuple[int, bool], pg.ScatterPlotItem] = {}
         self._camera_item = pg.ScatterPlotItem(pxMode=True, symbol="s", size=7,
                                                pen=pg.mkPen("#0d0f12"),
@@ -102,7 +106,8 @@ class GridMapView(QWidget):
         self._camera_item.setZValue(5)
         self.vb.addItem(self._camera_item)
         self._cluster_labels: list[pg.TextItem] = []
-        self._callsigns: list[pg.TextItem] = []
+        self._callsigns: list[pg.TextItem] = []  # the shown head of the pool below
+        self._callsign_pool: list[pg.TextItem] = []  # reused: a TextItem costs ~0.5 ms to make
         self._selected = pg.ScatterPlotItem(pxMode=True, symbol="o", size=26,
                                             pen=pg.mkPen("#ffffff", width=2), brush=None)
         self._selected.setZValue(30)
@@ -275,28 +280,39 @@ class GridMapView(QWidget):
         self.units = {u.id: u for u in units}
         if self._ensure_projection(_bounds_of_marks(units)) is None:
             return
-        groups: dict[tuple[str, str, int | None], tuple[list[float], list[float], list[str]]] = {}
-        for unit in units:
-            key = (unit.status, unit.freshness, _sector(unit.heading))
-            xs, ys, ids = groups.setdefault(key, ([], [], []))
-            x, y = self.xy(unit.lat, unit.lon)
-            xs.append(x)
-            ys.append(y)
-            ids.append(unit.id)
+        assert self.projection is not None
+        n = len(units)
+        # Projected and bucketed with numpy: per-unit Python calls were most of the cost.
+        xs, ys = _project(self.projection,
+                          np.fromiter((u.lat for u in units), float, n),
+                          np.fromiter((u.lon for u in units), float, n))
+        self._unit_xy = (xs, ys)
+        self._unit_list = list(units)  # in the order of _unit_xy (callsigns index both)
+        headings = np.fromiter((math.nan if u.heading is None else u.heading for u in units),
+                               float, n)
+        width = 360 / HEADING_SECTORS
+        finite = np.isfinite(headings)
+        sectors = np.where(finite, ((np.where(finite, headings, 0.0) % 360 + width / 2)
+                                    // width) % HEADING_SECTORS, HEADING_SECTORS).astype(int)
+        symbols = _SYMBOL_NAMES[sectors]
+        groups: dict[tuple[str, str], list[int]] = {}
+        for i, unit in enumerate(units):
+            groups.setdefault((unit.status, unit.freshness), []).append(i)
         for key, item in self._unit_groups.items():
-            if key not in groups:
+            if key not in groups and len(item.data):
                 item.setData(x=[], y=[])
-        for key, (xs, ys, _ids) in groups.items():
+        for key, members in groups.items():
             item = self._unit_groups.get(key)
             if item is None:
                 item = self._unit_group(*key)
-            item.setData(x=np.asarray(xs), y=np.asarray(ys))
-        self._hit["unit"] = _hit_arrays([(u.id, *self.xy(u.lat, u.lon)) for u in units])
+            idx = np.asarray(members)
+            item.setData(x=xs[idx], y=ys[idx], symbol=symbols[idx])
+        self._hit["unit"] = ([u.id for u in units], xs, ys)
         self._mark_selected()
         if self.metres_per_pixel() <= CALLSIGN_MAX_M_PER_PX:
             self._show_callsigns()
 
-    def _unit_group(self, status: str, fresh: str, sector: int | None) -> pg.ScatterPlotItem:
+    def _unit_group(self, status: str, fresh: str) -> pg.ScatterPlotItem:
         swatch = UNIT_STATUS_COLORS.get(status)
         colour = QColor(swatch.background if swatch else SECONDARY_TEXT)
         pen = QPen(QColor("#e6edf3"), 1.0)  # a light rim: readable on any grid fill
@@ -314,11 +330,11 @@ class GridMapView(QWidget):
             brush = None
             pen = QPen(colour, 2.0, Qt.PenStyle.DotLine)
         pen.setCosmetic(True)  # symbols are drawn scaled to their size: the pen must not be
-        item = pg.ScatterPlotItem(pxMode=True, symbol=_SYMBOLS[sector], size=size, pen=pen,
-                                  brush=brush)
+        item = pg.ScatterPlotItem(pxMode=True, symbol=_SYMBOL_NAMES[HEADING_SECTORS], size=size,
+                                  pen=pen, brush=brush)
         item.setZValue({"fresh": 13, "ageing": 12, "stale": 11, "lost": 10}.get(fresh, 10))
         self.vb.addItem(item)
-        self._unit_groups[(status, fresh, sector)] = item
+        self._unit_groups[(status, fresh)] = item
         return item
 
     def set_alarms(self, alarms: Sequence[AlarmMark]) -> None:
@@ -461,23 +477,30 @@ class GridMapView(QWidget):
         self._camera_item.setData(x=np.asarray(xs), y=np.asarray(ys), size=np.asarray(sizes))
 
     def _show_callsigns(self) -> None:
-        for label in self._callsigns:
-            self.vb.removeItem(label)
-        self._callsigns.clear()
-        if self.metres_per_pixel() > CALLSIGN_MAX_M_PER_PX or self.projection is None:
-            return
-        rect = self.vb.viewRect()
-        for unit in self.units.values():
-            x, y = self.xy(unit.lat, unit.lon)
-            if not rect.contains(QPointF(x, y)):
-                continue
-            if len(self._callsigns) >= MAX_LABELS:
-                break
-            label = pg.TextItem(unit.callsign, color="#e6edf3", anchor=(-0.15, 0.5))
-            label.setPos(x, y)
-            label.setZValue(14)
-            self.vb.addItem(label)
-            self._callsigns.append(label)
+        """Callsigns of the units in view (at most MAX_LABELS), on pooled labels: rebuilt
+        with every batch when zoomed in, so made once and then only moved and retexted."""
+        shown = 0
+        if self.metres_per_pixel() <= CALLSIGN_MAX_M_PER_PX and self.projection is not None:
+            rect = self.vb.viewRect()
+            xs, ys = self._unit_xy
+            inside = np.flatnonzero((xs >= rect.left()) & (xs <= rect.right())
+                                    & (ys >= rect.top()) & (ys <= rect.bottom()))
+            units = self._unit_list
+            for i in inside[:MAX_LABELS].tolist():
+                if shown == len(self._callsign_pool):
+                    label = pg.TextItem("", color="#e6edf3", anchor=(-0.15, 0.5))
+                    label.setZValue(14)
+                    self.vb.addItem(label)
+                    self._callsign_pool.append(label)
+                label = self._callsign_pool[shown]
+                if label.toPlainText() != units[i].callsign:
+                    label.setText(units[i].callsign)
+                label.setPos(float(xs[i]), float(ys[i]))
+                label.setVisible(True)
+                shown += 1
+        for label in self._callsign_pool[shown:]:
+            label.setVisible(False)
+        self._callsigns = self._callsign_pool[:shown]
 
     def _pulse_alarms(self) -> None:
         """Unacknowledged alarms pulse (size), acknowledged ones stay still."""
@@ -493,6 +516,16 @@ def _label_point(grid: GridShape) -> tuple[float, float]:
     b = bounds_of([largest[0]])
     assert b is not None
     return b.centre
+
+
+def _project(projection: LocalProjection, lat: np.ndarray, lon: np.ndarray
+             ) -> tuple[np.ndarray, np.ndarray]:
+    """``LocalProjection.to_xy`` over arrays (the same equirectangular formula, its scales
+    taken from the projection itself)."""
+    c_lat, c_lon = projection.centre_lat, projection.centre_lon
+    kx = projection.to_xy(c_lat, c_lon + 1.0)[0]
+    ky = projection.to_xy(c_lat + 1.0, c_lon)[1]
+    return ((lon - c_lon + 180.0) % 360.0 - 180.0) * kx, (lat - c_lat) * ky
 
 
 def _bounds_of_marks(marks: Sequence[Any]) -> Bounds | None:

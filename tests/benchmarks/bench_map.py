@@ -1,0 +1,491 @@
+"""Grid map: 5,000 units moving at 1 Hz over the county's 132 patrol grids — time per batched
+update and paint of the real ``GridMapView`` (goal ≤ 15 ms), beside a naive map with one
+QGraphicsItem per unit (the baseline) measured in the same run, and the same update zoomed in
+to 5 m/px where callsign labels are rebuilt with every batch.
+
+One update is what the pane does once a second: build the ``UnitMark`` list from the hall's
+units (``build``), hand it to the map (``set``: ``GridMapView.set_units``, a batch replaces
+the whole set) and the paint that follows (``paint``). The paint is Qt's own: events are
+processed until the map's viewport has received its Paint event (an event filter counts
+them), so it is timed inside the update and happens exactly once. ``viewport().repaint()`` is
+not used: it paints before the scene has processed its dirty items, which then post a second
+full paint right after (measured: one forced and one deferred paint per update), so it would
+time half of what the officer's machine does.
+
+The steps run back to back (no 1 s wait): each one moves every fresh or ageing unit up to
+15 m with its heading turned a little, and ~1 % of the units change status. Stale and lost
+units keep their last place, as in the hall. The naive map gets the same marks in the same
+step (its order against ours alternates, so neither always runs on a warm cache): a
+QGraphicsScene/QGraphicsView of the same size, scale and centre, the same grid outlines as
+QGraphicsPathItems, and one dart-shaped QGraphicsPathItem per unit (13 px, ignoring the
+view's scale like pyqtgraph's pxMode symbols) given ``setPos``, ``setRotation``, ``setBrush``
+and ``setPen`` for every unit in every batch.
+
+Figures are p50/p99/max over the measured steps after 5 warm-up steps. The long-lived state
+is frozen out of the cycle collector first, as the workstation's ``GcPacer`` does.
+
+Usage: .venv/bin/python tests/benchmarks/bench_map.py [--units N] [--steps N] [--profile]
+Starts its own Xvfb when there is no DISPLAY. The last line printed is one JSON object; the
+lines before it on stdout are a readable table (progress and profiles go to stderr). Goals
+are reported, not asserted: the machine this runs on is small and shared, one run is one
+sample.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import gc
+import io
+import json
+import math
+import os
+import pstats
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt  # noqa: E402
+from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QTransform  # noqa: E402
+from PySide6.QtWidgets import (  # noqa: E402
+    QApplication,
+    QFrame,
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QWidget,
+)
+
+from tests.benchmarks.display import ensure_display  # noqa: E402
+from widgets.colors import SECONDARY_TEXT, UNIT_STATUS_COLORS  # noqa: E402
+from widgets.geo_projection import EARTH_RADIUS_M, Bounds, LocalProjection, bounds_of  # noqa: E402
+from widgets.geo_shapes import read_geojson  # noqa: E402
+from widgets.grid_map.marks import GridShape, UnitMark  # noqa: E402
+from widgets.grid_map.view import BACKGROUND, GRID_OUTLINE, GridMapView  # noqa: E402
+
+GRIDS_FILE = ROOT / "resources" / "geo" / "county-grids.geojson"
+WINDOW_W, WINDOW_H = 1600, 1000  # the map pane on a hall PC's main screen
+UNITS = 5000
+STEPS = 60
+WARMUP = 5
+GOAL_MS = 15.0
+ZOOM_M_PER_PX = 5.0  # zoomed in far enough for callsigns (CALLSIGN_MAX_M_PER_PX is 8)
+MAX_MOVE_M = 15.0  # a car at 54 km/h in one second
+MAX_TURN_DEG = 20.0
+STATUS_CHANGE_SHARE = 0.01
+SEED = 20261129
+# Mostly fresh: in a working hall nearly every unit reports each second; a few have not lately.
+FRESHNESS_SHARES = {"fresh": 0.94, "ageing": 0.03, "stale": 0.02, "lost": 0.01}
+M_PER_DEG = EARTH_RADIUS_M * math.pi / 180.0
+SYMBOL_PX = 13  # the map's unit symbol size, for the naive map's darts
+PAINT_TIMEOUT_S = 5.0
+
+
+# --- the hall's units ----------------------------------------------------------------------------
+
+
+class Fleet:
+    """Units as arrays, moved once per simulated second (the simulation is not timed)."""
+
+    def __init__(self, n: int, bounds: Bounds, seed: int) -> None:
+        self.rng = np.random.default_rng(seed)
+        self.bounds = bounds
+        self.statuses = list(UNIT_STATUS_COLORS)
+        self.ids = [f"U{i:05d}" for i in range(n)]
+        self.callsigns = [f"巡{i:04d}" for i in range(n)]
+        self.lat = self.rng.uniform(bounds.min_lat, bounds.max_lat, n)
+        self.lon = self.rng.uniform(bounds.min_lon, bounds.max_lon, n)
+        self.heading = self.rng.uniform(0.0, 360.0, n)
+        self.status = self.rng.integers(0, len(self.statuses), n)
+        words = list(FRESHNESS_SHARES)
+        picks = self.rng.choice(len(words), n, p=list(FRESHNESS_SHARES.values()))
+        self.freshness = [words[i] for i in picks]
+        # Stale and lost positions are old by definition: those units stay where last seen.
+        self.moving = np.array([f in ("fresh", "ageing") for f in self.freshness])
+
+    def step(self) -> None:
+        n = len(self.ids)
+        self.heading = (self.heading + self.rng.uniform(-MAX_TURN_DEG, MAX_TURN_DEG, n)) % 360
+        dist = self.rng.uniform(0.0, MAX_MOVE_M, n) * self.moving
+        rad = np.radians(self.heading)
+        lat = self.lat + dist * np.cos(rad) / M_PER_DEG
+        lon = self.lon + dist * np.sin(rad) / (M_PER_DEG * np.cos(np.radians(self.lat)))
+        b = self.bounds
+        # Kept inside the county: a unit reaching the edge turns back (heading reflected).
+        out_ns = (lat < b.min_lat) | (lat > b.max_lat)
+        out_ew = (lon < b.min_lon) | (lon > b.max_lon)
+        self.heading = np.where(out_ns, (180.0 - self.heading) % 360, self.heading)
+        self.heading = np.where(out_ew, (360.0 - self.heading) % 360, self.heading)
+        self.lat = np.where(out_ns, self.lat, lat)
+        self.lon = np.where(out_ew, self.lon, lon)
+        change = self.rng.random(n) < STATUS_CHANGE_SHARE
+        self.status = np.where(change, self.rng.integers(0, len(self.statuses), n), self.status)
+
+    def marks(self) -> list[UnitMark]:
+        """The batch the pane hands to the map (``unit_marks``): one frozen mark per unit."""
+        statuses = self.statuses
+        return [UnitMark(uid, callsign, "car", statuses[s], lat, lon, heading, fresh)
+                for uid, callsign, s, lat, lon, heading, fresh in zip(
+                    self.ids, self.callsigns, self.status.tolist(), self.lat.tolist(),
+                    self.lon.tolist(), self.heading.tolist(), self.freshness, strict=True)]
+
+
+def county_grids() -> list[GridShape]:
+    load = read_geojson(GRIDS_FILE)
+    if load.problems:
+        raise SystemExit(f"{GRIDS_FILE}: {' '.join(load.problems)}")
+    return [GridShape(f.id, f.name, str(f.properties.get("station", "")), f.polygons)
+            for f in load.features]
+
+
+# --- painting, counted ---------------------------------------------------------------------------
+
+
+class PaintCounter(QObject):
+    """Counts Paint events reaching a viewport: the proof that a timed paint happened."""
+
+    def __init__(self, viewport: QWidget) -> None:
+        super().__init__()
+        self.count = 0
+        viewport.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def paint_now(app: QApplication, counter: PaintCounter) -> None:
+    """Process events until the viewport has painted once (the scene's deferred dirty-item
+    pass and the UpdateRequest it posts normally land in one processEvents call)."""
+    before = counter.count
+    deadline = time.perf_counter() + PAINT_TIMEOUT_S
+    while counter.count == before:
+        app.processEvents()
+        if time.perf_counter() > deadline:
+            raise RuntimeError("the viewport did not paint after an update")
+
+
+def settle(app: QApplication, seconds: float) -> None:
+    """Let timers (the map's debounced zoom work, auto-fit) and first paints run."""
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        app.processEvents()
+        time.sleep(0.005)
+
+
+# --- the naive baseline --------------------------------------------------------------------------
+
+
+def dart_path() -> QPainterPath:
+    """A 13 px dart pointing up (north at rotation 0), in pixels: drawn ignoring the view's
+    scale, as the map's pxMode symbols are."""
+    path = QPainterPath()
+    s = SYMBOL_PX
+    path.moveTo(0, -0.6 * s)
+    path.lineTo(0.42 * s, 0.45 * s)
+    path.lineTo(0, 0.22 * s)
+    path.lineTo(-0.42 * s, 0.45 * s)
+    path.closeSubpath()
+    return path
+
+
+class NaiveMap(QGraphicsView):
+    """One QGraphicsPathItem per unit in a plain QGraphicsScene: what the map would be
+    without grouping. It shows what ours shows (status colour, freshness look, heading)."""
+
+    def __init__(self, grids: Sequence[GridShape], projection: LocalProjection) -> None:
+        super().__init__()
+        self.projection = projection
+        self.setScene(QGraphicsScene(self))
+        # As pyqtgraph's view: no frame or scroll bars, the same background, no antialiasing.
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setBackgroundBrush(QColor(BACKGROUND))
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        pen = QPen(QColor(GRID_OUTLINE))
+        pen.setCosmetic(True)
+        for grid in grids:
+            path = QPainterPath()
+            path.setFillRule(Qt.FillRule.OddEvenFill)
+            for polygon in grid.polygons:
+                for ring in polygon:
+                    xy = projection.ring_to_xy(ring)
+                    path.moveTo(*xy[0])
+                    for x, y in xy[1:]:
+                        path.lineTo(x, y)
+                    path.closeSubpath()
+            item = QGraphicsPathItem(path)
+            item.setPen(pen)
+            item.setZValue(-10)
+            self.scene().addItem(item)
+        self.dart = dart_path()
+        self.items_by_id: dict[str, QGraphicsPathItem] = {}
+        self.looks: dict[tuple[str, str], tuple[QBrush, QPen]] = {}
+
+    def show_area(self, centre_x: float, centre_y: float, m_per_px: float) -> None:
+        """The same centre and scale as the map under test (y flipped: north up)."""
+        self.setTransform(QTransform.fromScale(1 / m_per_px, -1 / m_per_px))
+        self.centerOn(centre_x, centre_y)
+
+    def look(self, status: str, fresh: str) -> tuple[QBrush, QPen]:
+        """Brush and pen as the map's groups have them, cached (naive, not wasteful)."""
+        key = (status, fresh)
+        if key not in self.looks:
+            swatch = UNIT_STATUS_COLORS.get(status)
+            colour = QColor(swatch.background if swatch else SECONDARY_TEXT)
+            pen = QPen(QColor("#e6edf3"), 1.0)
+            brush = QBrush(colour)
+            if fresh == "ageing":
+                colour.setAlpha(190)
+                brush = QBrush(colour)
+            elif fresh == "stale":
+                grey = QColor(SECONDARY_TEXT)
+                grey.setAlpha(150)
+                brush = QBrush(grey)
+                pen = QPen(colour, 1.6, Qt.PenStyle.DashLine)
+            elif fresh == "lost":
+                brush = QBrush(Qt.BrushStyle.NoBrush)
+                pen = QPen(colour, 2.0, Qt.PenStyle.DotLine)
+            pen.setCosmetic(True)
+            self.looks[key] = (brush, pen)
+        return self.looks[key]
+
+    def set_units(self, units: Sequence[UnitMark]) -> None:
+        """A batch replaces the whole set, as ``GridMapView.set_units``: every unit's item
+        is moved, turned and restyled; items of units no longer in the batch go."""
+        proj = self.projection
+        scene = self.scene()
+        seen = set()
+        for unit in units:
+            item = self.items_by_id.get(unit.id)
+            if item is None:
+                item = QGraphicsPathItem(self.dart)
+                item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+                item.setZValue(10)
+                scene.addItem(item)
+                self.items_by_id[unit.id] = item
+            item.setPos(*proj.to_xy(unit.lat, unit.lon))
+            item.setRotation(unit.heading if unit.heading is not None else 0.0)
+            brush, pen = self.look(unit.status, unit.freshness)
+            item.setBrush(brush)
+            item.setPen(pen)
+            seen.add(unit.id)
+        for uid in [u for u in self.items_by_id if u not in seen]:
+            scene.removeItem(self.items_by_id.pop(uid))
+
+
+# --- timing --------------------------------------------------------------------------------------
+
+
+class Timings:
+    """Per-step milliseconds of the three parts of one update."""
+
+    def __init__(self) -> None:
+        self.build: list[float] = []
+        self.set: list[float] = []
+        self.paint: list[float] = []
+
+    @property
+    def update(self) -> list[float]:
+        return [b + s + p for b, s, p in zip(self.build, self.set, self.paint, strict=True)]
+
+    def drop_warmup(self, n: int) -> None:
+        del self.build[:n], self.set[:n], self.paint[:n]
+
+
+def timed_update(app: QApplication, fleet: Fleet, apply: Callable[[list[UnitMark]], None],
+                 counter: PaintCounter, into: Timings) -> int:
+    """Build, set and paint once; the number of paints that followed outside the timed
+    region (0 when the timed paint was the only one this update caused)."""
+    t0 = time.perf_counter()
+    marks = fleet.marks()
+    t1 = time.perf_counter()
+    apply(marks)
+    t2 = time.perf_counter()
+    paint_now(app, counter)
+    t3 = time.perf_counter()
+    into.build.append((t1 - t0) * 1000)
+    into.set.append((t2 - t1) * 1000)
+    into.paint.append((t3 - t2) * 1000)
+    after = counter.count
+    app.processEvents()  # anything left over is not the update's paint: counted, not timed
+    return counter.count - after
+
+
+def stats(values: Sequence[float]) -> dict[str, float]:
+    arr = np.asarray(values, dtype=float)
+    return {"p50": round(float(np.percentile(arr, 50)), 2),
+            "p99": round(float(np.percentile(arr, 99)), 2),
+            "max": round(float(arr.max()), 2),
+            "mean": round(float(arr.mean()), 2)}
+
+
+# --- the run -------------------------------------------------------------------------------------
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    ap.add_argument("--units", type=int, default=UNITS)
+    ap.add_argument("--steps", type=int, default=STEPS, help="measured steps per case")
+    ap.add_argument("--profile", action="store_true",
+                    help="also run the map's steps under cProfile and print the top costs")
+    args = ap.parse_args()
+    xvfb = ensure_display()
+    try:
+        run(args)
+    finally:
+        if xvfb is not None:
+            xvfb.terminate()
+
+
+def run(args: argparse.Namespace) -> None:
+    started = time.monotonic()
+    load = os.getloadavg()
+    print(f"machine: {os.cpu_count()} cores, load average {load[0]:.2f} {load[1]:.2f} at start;"
+          " shared: one run is one sample", file=sys.stderr, flush=True)
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    grids = county_grids()
+    bounds = bounds_of([ring for g in grids for p in g.polygons for ring in p])
+    assert bounds is not None
+    fleet = Fleet(args.units, bounds, SEED)
+
+    ours = GridMapView()
+    ours.resize(WINDOW_W, WINDOW_H)
+    ours.show()
+    ours.set_grids(grids)
+    ours_paints = PaintCounter(ours.plot.viewport())
+    settle(app, 0.5)  # shown, laid out and fitted (auto-fit runs after the first resize)
+    assert ours.projection is not None
+    fit_m_per_px = ours.metres_per_pixel()
+    centre = ours.vb.viewRect().center()
+
+    naive = NaiveMap(grids, ours.projection)
+    naive.resize(WINDOW_W, WINDOW_H)
+    naive.show()
+    naive.show_area(centre.x(), centre.y(), fit_m_per_px)
+    naive_paints = PaintCounter(naive.viewport())
+    settle(app, 0.3)
+
+    gc.collect()
+    gc.freeze()  # as GcPacer: start-up's objects are out of the collector's sight
+
+    # Whole county: ours and the naive map alternate who goes first in each step.
+    fit, base = Timings(), Timings()
+    extra = {"ours": 0, "baseline": 0}
+    print("whole county …", file=sys.stderr, flush=True)
+    for step in range(WARMUP + args.steps):
+        fleet.step()
+        pair = [("ours", ours.set_units, ours_paints, fit),
+                ("baseline", naive.set_units, naive_paints, base)]
+        for name, apply, counter, into in pair if step % 2 == 0 else reversed(pair):
+            extra[name] += timed_update(app, fleet, apply, counter, into)
+    fit.drop_warmup(WARMUP)
+    base.drop_warmup(WARMUP)
+    unit_groups = sum(1 for item in ours._unit_groups.values() if len(item.data))
+
+    profile_text = ""
+    if args.profile:
+        profile_text = profile_steps(app, fleet, ours, ours_paints, args.steps)
+
+    # Zoomed in on the county's middle: callsigns shown and rebuilt with every batch.
+    naive.hide()
+    lon, lat = bounds.centre
+    ours.centre_on(lat, lon, metres_per_px=ZOOM_M_PER_PX)
+    settle(app, 0.4)  # the map's debounced zoom work (120 ms) has run
+    zoom_m_per_px = ours.metres_per_pixel()
+    zoomed = Timings()
+    print("zoomed in …", file=sys.stderr, flush=True)
+    for _ in range(WARMUP + args.steps):
+        fleet.step()
+        extra["ours"] += timed_update(app, fleet, ours.set_units, ours_paints, zoomed)
+    zoomed.drop_warmup(WARMUP)
+    callsigns = len(ours._callsigns)
+    rect = ours.vb.viewRect()
+    in_view = sum(1 for u in ours.units.values()
+                  if rect.contains(QPointF(*ours.xy(u.lat, u.lon))))
+    gc.unfreeze()
+
+    u, z, b = stats(fit.update), stats(zoomed.update), stats(base.update)
+    result: dict[str, Any] = {
+        "benchmark": "map", "units": args.units, "grids": len(grids), "steps": args.steps,
+        "window": f"{WINDOW_W}x{WINDOW_H}", "m_per_px": round(fit_m_per_px, 2),
+        "unit_groups": unit_groups,
+        "update_ms_p50": u["p50"], "update_ms_p99": u["p99"], "update_ms_max": u["max"],
+        "build_ms_p50": stats(fit.build)["p50"], "set_ms_p50": stats(fit.set)["p50"],
+        "set_ms_p99": stats(fit.set)["p99"], "paint_ms_p50": stats(fit.paint)["p50"],
+        "paint_ms_p99": stats(fit.paint)["p99"],
+        "zoomed_m_per_px": round(zoom_m_per_px, 2), "zoomed_units_in_view": in_view,
+        "zoomed_callsigns": callsigns,
+        "zoomed_update_ms_p50": z["p50"], "zoomed_update_ms_p99": z["p99"],
+        "zoomed_update_ms_max": z["max"], "zoomed_set_ms_p50": stats(zoomed.set)["p50"],
+        "zoomed_paint_ms_p50": stats(zoomed.paint)["p50"],
+        "baseline": "QGraphicsScene/QGraphicsView, one QGraphicsPathItem dart per unit "
+                    "(setPos, setRotation, setBrush, setPen each batch), grid outlines as "
+                    "QGraphicsPathItems",
+        "baseline_update_ms_p50": b["p50"], "baseline_update_ms_p99": b["p99"],
+        "baseline_update_ms_max": b["max"],
+        "baseline_set_ms_p50": stats(base.set)["p50"],
+        "baseline_paint_ms_p50": stats(base.paint)["p50"],
+        "ratio_update_p50": round(u["p50"] / b["p50"], 2),
+        "extra_paints": extra,
+        "goal_ms": GOAL_MS,
+        "runtime_s": round(time.monotonic() - started, 1),
+    }
+    report(result, fit, zoomed, base)
+    if profile_text:
+        print(profile_text, file=sys.stderr, flush=True)
+    print(json.dumps(result, ensure_ascii=False), flush=True)
+
+
+def profile_steps(app: QApplication, fleet: Fleet, view: GridMapView, counter: PaintCounter,
+                  steps: int) -> str:
+    """Our whole-county update under cProfile (own and cumulative time, top entries)."""
+    print("profiling …", file=sys.stderr, flush=True)
+    profiler = cProfile.Profile()
+    sink = Timings()
+    for _ in range(steps):
+        fleet.step()
+        profiler.enable()
+        timed_update(app, fleet, view.set_units, counter, sink)
+        profiler.disable()
+    out = io.StringIO()
+    st = pstats.Stats(profiler, stream=out)
+    st.sort_stats("tottime").print_stats(18)
+    st.sort_stats("cumulative").print_stats(22)
+    return f"cProfile over {steps} whole-county updates:\n{out.getvalue()}"
+
+
+def report(r: dict[str, Any], fit: Timings, zoomed: Timings, base: Timings) -> None:
+    print(f"Grid map: {r['units']} units, {r['grids']} grids, {r['window']} window,"
+          f" {r['steps']} steps after {WARMUP} warm-up; whole county at {r['m_per_px']} m/px"
+          f" ({r['unit_groups']} scatter groups), zoomed at {r['zoomed_m_per_px']} m/px"
+          f" ({r['zoomed_units_in_view']} units in view, {r['zoomed_callsigns']} callsigns)")
+    head = f"{'ms per update':<26}|{'p50':>8}{'p99':>8}{'max':>8}{'mean':>8}"
+    print(head)
+    print("-" * len(head))
+    for label, t in (("ours, whole county", fit), ("ours, zoomed 5 m/px", zoomed),
+                     ("naive items, whole county", base)):
+        for part, values in (("update", t.update), ("  build marks", t.build),
+                             ("  set", t.set), ("  paint", t.paint)):
+            s = stats(values)
+            name = f"{label}" if part == "update" else part
+            print(f"{name:<26}|{s['p50']:>8}{s['p99']:>8}{s['max']:>8}{s['mean']:>8}")
+    verdict = "meets" if r["update_ms_p50"] <= GOAL_MS else "misses"
+    print(f"ours / naive (p50): {r['ratio_update_p50']}; goal ≤ {GOAL_MS:g} ms per update:"
+          f" {verdict} at p50; paints outside the timed region: {r['extra_paints']};"
+          f" runtime {r['runtime_s']} s")
+
+
+if __name__ == "__main__":
+    main()
