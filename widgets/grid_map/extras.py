@@ -12,11 +12,12 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsPathItem
 
 from widgets.geo_projection import LocalProjection, bounds_of
 from widgets.geo_shapes import GeoFeature, polygons_contain
+from widgets.grid_map.paths import polygons_path
 from widgets.grid_map.view import GridMapView
 from widgets.mini_map import format_distance
 
@@ -128,15 +129,8 @@ class EventZones:
         pen = QPen(QColor(ZONE_COLOUR), 3.0, Qt.PenStyle.DashLine)
         pen.setCosmetic(True)
         for zone in zones:
-            path = QPainterPath()
-            path.setFillRule(Qt.FillRule.OddEvenFill)
-            for polygon in zone.polygons:
-                for ring in polygon:
-                    xy = proj.ring_to_xy(ring)
-                    path.moveTo(*xy[0])
-                    for x, y in xy[1:]:
-                        path.lineTo(x, y)
-                    path.closeSubpath()
+            path = polygons_path([[proj.ring_to_xy(ring) for ring in polygon]
+                                  for polygon in zone.polygons])
             item = QGraphicsPathItem(path)
             item.setPen(pen)
             item.setZValue(25)
