@@ -10,6 +10,7 @@ from pathlib import Path
 
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 
+
 def cpu_seconds(pid: int) -> float:
     """utime + stime of a whole process: /proc/PID/stat sums all its threads (also the
     ones that have ended), which is what libVLC's decoder and output threads need."""
