@@ -161,7 +161,7 @@ class GridMapPane(QWidget):
         self._batch.timeout.connect(self._apply_batch)
         self._ageing = QTimer(self)
         self._ageing.setInterval(FRESHNESS_MS)
-        self._ageing.timeout.connect(self._refresh_units)
+        self._ageing.timeout.connect(self._age)
         self._ageing.start()
         self._unsubscribe = ctx.hall.subscribe(self._hall_changed)
         self._unselect = ctx.selection.subscribe(self._selection_changed)
@@ -219,12 +219,17 @@ class GridMapPane(QWidget):
         if without:
             parts.append(tr("{n} without position").format(n=without))
         self.status.setText(tr("Units: {parts}").format(parts=" · ".join(parts)))
-        if self.overlay.currentData() == "available":
-            self._refresh_overlay()
         if self.zones.zones:
             self.zones.count_units((m.lat, m.lon) for m in marks)
         self._show_trail()
         self._follow()
+
+    def _age(self) -> None:
+        """Every few seconds: positions age without any event, and the units-per-grid overlay
+        is counted again (a point-in-polygon per available unit: not on every batch)."""
+        self._refresh_units()
+        if self.overlay.currentData() == "available":
+            self._refresh_overlay()
 
     def _show_trail(self) -> None:
         unit_id = self.ctx.selection.unit_id
