@@ -392,7 +392,7 @@ def run(args: argparse.Namespace) -> None:
             extra[name] += timed_update(app, fleet, apply, counter, into)
     fit.drop_warmup(WARMUP)
     base.drop_warmup(WARMUP)
-    unit_groups = sum(1 for item in ours._unit_groups.values() if len(item.data))
+    styles_drawn = sum(1 for n in ours.units_item.counts().values() if n)
 
     profile_text = ""
     if args.profile:
@@ -420,7 +420,7 @@ def run(args: argparse.Namespace) -> None:
     result: dict[str, Any] = {
         "benchmark": "map", "units": args.units, "grids": len(grids), "steps": args.steps,
         "window": f"{WINDOW_W}x{WINDOW_H}", "m_per_px": round(fit_m_per_px, 2),
-        "unit_groups": unit_groups,
+        "unit_styles_drawn": styles_drawn,
         "update_ms_p50": u["p50"], "update_ms_p99": u["p99"], "update_ms_max": u["max"],
         "build_ms_p50": stats(fit.build)["p50"], "set_ms_p50": stats(fit.set)["p50"],
         "set_ms_p99": stats(fit.set)["p99"], "paint_ms_p50": stats(fit.paint)["p50"],
@@ -469,7 +469,8 @@ def profile_steps(app: QApplication, fleet: Fleet, view: GridMapView, counter: P
 def report(r: dict[str, Any], fit: Timings, zoomed: Timings, base: Timings) -> None:
     print(f"Grid map: {r['units']} units, {r['grids']} grids, {r['window']} window,"
           f" {r['steps']} steps after {WARMUP} warm-up; whole county at {r['m_per_px']} m/px"
-          f" ({r['unit_groups']} scatter groups), zoomed at {r['zoomed_m_per_px']} m/px"
+          f" ({r['unit_styles_drawn']} unit styles in one item),"
+          f" zoomed at {r['zoomed_m_per_px']} m/px"
           f" ({r['zoomed_units_in_view']} units in view, {r['zoomed_callsigns']} callsigns)")
     head = f"{'ms per update':<26}|{'p50':>8}{'p99':>8}{'max':>8}{'mean':>8}"
     print(head)

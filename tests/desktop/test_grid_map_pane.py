@@ -105,7 +105,7 @@ def test_the_map_shows_the_hall_and_shares_the_selection(make_workstation, qloop
         await until(lambda: "lost" in pane.status.text(), 10, "lost units")
         assert len(pane.map.units) == len(with_position)
         assert all(m.freshness == "lost" for m in pane.map.units.values())
-        lost = sum(item.points().size for key, item in pane.map._unit_groups.items()
+        lost = sum(count for key, count in pane.map.units_item.counts().items()
                    if key[1] == "lost")
         assert lost == len(with_position)
 

@@ -14,6 +14,7 @@ from PySide6.QtTest import QTest
 from widgets.colors import UNIT_STATUS_COLORS
 from widgets.geo_shapes import read_geojson
 from widgets.grid_map import AlarmMark, CameraMark, GridMapView, GridShape, UnitMark
+from widgets.grid_map.units_item import DOT
 
 ROOT = Path(__file__).resolve().parents[2]
 SQUARE = [(120.00, 30.00), (120.02, 30.00), (120.02, 30.02), (120.00, 30.02), (120.00, 30.00)]
@@ -71,19 +72,25 @@ def test_units_by_status_and_freshness_none_dropped(qtbot, view):
              for i, (status, fresh) in enumerate([("available", "fresh"), ("busy", "ageing"),
                                                   ("en_route", "stale"), ("on_scene", "lost")])]
     view.set_units(units)
-    shown = {key: item.points().size for key, item in view._unit_groups.items()
-             if item.points().size}
+    item = view.units_item
+    shown = {key: count for key, count in item.counts().items() if count}
     assert shown == {("available", "fresh"): 1, ("busy", "ageing"): 1,
                      ("en_route", "stale"): 1, ("on_scene", "lost"): 1}
-    stale = view._unit_groups[("en_route", "stale")]
-    assert stale.opts["pen"].style() == Qt.PenStyle.DashLine  # greyed and dashed
-    lost = view._unit_groups[("on_scene", "lost")]
-    assert lost.opts["brush"].style() == Qt.BrushStyle.NoBrush  # hollow, at its last place
-    fresh = view._unit_groups[("available", "fresh")]
-    assert fresh.opts["brush"].color().name() == UNIT_STATUS_COLORS["available"].background.lower()
-    # A later batch without the busy unit empties its group; nothing else changes.
+    pen, _brush = item.style_of("en_route", "stale")
+    assert pen.style() == Qt.PenStyle.DashLine  # greyed and dashed
+    _pen, brush = item.style_of("on_scene", "lost")
+    assert brush is None  # hollow, at its last place
+    _pen, brush = item.style_of("available", "fresh")
+    assert brush is not None
+    assert brush.color().name() == UNIT_STATUS_COLORS["available"].background.lower()
+    # Drawn lost below stale below ageing below fresh.
+    assert [item.styles.get(k) for k in [("on_scene", "lost"), ("en_route", "stale"),
+                                         ("busy", "ageing"), ("available", "fresh")]] \
+        == item.data["style"].tolist()
+    # A later batch without the busy unit empties its style; nothing else changes.
     view.set_units([u for u in units if u.id != "u1"])
-    assert view._unit_groups[("busy", "ageing")].points().size == 0
+    assert item.counts()[("busy", "ageing")] == 0
+    assert sum(item.counts().values()) == 3
     # Pixels: the fresh unit is painted in its status colour where it is.
     view.set_units(units)
     qtbot.wait(50)
@@ -191,8 +198,7 @@ def test_each_unit_points_its_heading(qtbot, view):
              UnitMark("w", "W", "car", "available", 30.003, 120.003, -90.0, "fresh"),
              UnitMark("x", "X", "car", "available", 30.004, 120.004, None, "fresh")]
     view.set_units(units)
-    symbols = list(view._unit_groups[("available", "fresh")].data["symbol"])
-    assert symbols == ["ccw-unit-0", "ccw-unit-2", "ccw-unit-6", "ccw-unit-None"]
+    assert view.units_item.sectors().tolist() == [0, 2, 6, DOT]
     # Zoomed in: the callsigns, on reused labels, at their units.
     view.centre_on(30.0025, 120.0025, metres_per_px=1.0)
     qtbot.waitUntil(lambda: len(view._callsigns) == 4, timeout=2000)

@@ -3,12 +3,12 @@ units by status and freshness with a heading arrow, open alarms pulsing until ac
 cameras when zoomed in (clustered when dense).
 
 Scene coordinates are metres east/north of a centre (``LocalProjection``): distances on screen
-are true at the hall's scale and the ViewBox keeps a 1:1 aspect. Units are drawn by groups that
-share a look (status × freshness), each group one ScatterPlotItem fed plain coordinate arrays
-and a per-point heading symbol: a batch of 5,000 moves costs a few array assignments, not 5,000
-items. (Grouping by heading sector too made up to 252 ScatterPlotItems, and pyqtgraph's fixed
-cost per item — setData, boundingRect, paint — then dominated: ~0.6 ms each, see
-tests/benchmarks/bench_map.py.)
+are true at the hall's scale and the ViewBox keeps a 1:1 aspect. Units are drawn by one item,
+``UnitsItem``, from plain arrays: each unit a sprite (look by status × freshness, a dart per
+heading sector) out of one pre-rendered atlas, all painted in one drawPixmapFragments call, so
+a batch of 5,000 moves costs a few array operations, not 5,000 items. (One ScatterPlotItem per
+look, up to 28, spent most of an update in pyqtgraph's fixed costs per item — setData,
+boundingRect, paint; see tests/benchmarks/bench_map.py.)
 
 Clicks are hit-tested here, in one place: the nearest unit, alarm or camera within a few pixels,
 else the grid under the pointer (holes and MultiPolygons respected).
@@ -23,13 +23,14 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QTransform
+from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QVBoxLayout, QWidget
 
-from widgets.colors import PRIORITY_COLORS, SECONDARY_TEXT, UNIT_STATUS_COLORS
+from widgets.colors import PRIORITY_COLORS, SECONDARY_TEXT
 from widgets.geo_projection import Bounds, LocalProjection, bounds_of
 from widgets.geo_shapes import polygons_contain
 from widgets.grid_map.marks import AlarmMark, CameraMark, GridShape, Overlay, UnitMark
+from widgets.grid_map.units_item import DOT, HEADING_SECTORS, UnitsItem
 
 BACKGROUND = "#12161b"
 GRID_OUTLINE = "#5c6b7a"
@@ -39,31 +40,6 @@ CAMERA_MAX_M_PER_PX = 25.0  # cameras below this zoom only
 CLUSTER_PX = 28  # cameras closer than this on screen are one cluster
 HIT_PX = 9  # a click this close to a marker takes it
 MAX_LABELS = 150
-HEADING_SECTORS = 8
-
-
-def _arrow(sector: int | None) -> QPainterPath:
-    """A unit symbol in pyqtgraph's unit box: a dot, or a dart pointing to its heading."""
-    path = QPainterPath()
-    if sector is None:
-        path.addEllipse(QRectF(-0.5, -0.5, 1, 1))
-        return path
-    path.moveTo(0, -0.6)
-    path.lineTo(0.42, 0.45)
-    path.lineTo(0, 0.22)
-    path.lineTo(-0.42, 0.45)
-    path.closeSubpath()
-    # pyqtgraph draws symbols with y down; heading is clockwise from north.
-    return QTransform().rotate(sector * 360 / HEADING_SECTORS).map(path)
-
-
-_SYMBOLS = {s: _arrow(s) for s in [None, *range(HEADING_SECTORS)]}
-# Installed by name (pyqtgraph's documented way): a string symbol is its own atlas key, so
-# per-point symbols cost no id lookups. Index HEADING_SECTORS is the no-heading dot.
-for _s, _path in _SYMBOLS.items():
-    pg.graphicsItems.ScatterPlotItem.Symbols[f"ccw-unit-{_s}"] = _path
-_SYMBOL_NAMES = np.array([f"ccw-unit-{s}" for s in range(HEADING_SECTORS)] + ["ccw-unit-None"],
-                         dtype=object)
 
 
 class GridMapView(QWidget):
@@ -96,7 +72,9 @@ class GridMapView(QWidget):
         self.units: dict[str, UnitMark] = {}
         self.alarms: dict[str, AlarmMark] = {}
         self.cameras: dict[str, CameraMark] = {}
-        self._unit_groups: dict[tuple[str, str], pg.ScatterPlotItem] = {}
+        self.units_item = UnitsItem()
+        self.units_item.setZValue(10)
+        self.vb.addItem(self.units_item)
         self._unit_xy: tuple[np.ndarray, np.ndarray] = (np.empty(0), np.empty(0))
         self._unit_list: list[UnitMark] = []
         self._alarm_items: dict[tuple[int, bool], pg.ScatterPlotItem] = {}
@@ -278,11 +256,13 @@ class GridMapView(QWidget):
     def set_units(self, units: Sequence[UnitMark]) -> None:
         """Every unit with a position (a batch replaces the whole set: moves come batched)."""
         self.units = {u.id: u for u in units}
-        if self._ensure_projection(_bounds_of_marks(units)) is None:
+        if self.projection is None:
+            self._ensure_projection(_bounds_of_marks(units))
+        if self.projection is None:
             return
-        assert self.projection is not None
         n = len(units)
-        # Projected and bucketed with numpy: per-unit Python calls were most of the cost.
+        # Read once into arrays, then projected and styled with numpy: per-unit Python calls
+        # were most of the cost.
         xs, ys = _project(self.projection,
                           np.fromiter((u.lat for u in units), float, n),
                           np.fromiter((u.lon for u in units), float, n))
@@ -290,52 +270,17 @@ class GridMapView(QWidget):
         self._unit_list = list(units)  # in the order of _unit_xy (callsigns index both)
         headings = np.fromiter((math.nan if u.heading is None else u.heading for u in units),
                                float, n)
+        styles = self.units_item.styles  # an unseen (status, freshness) gets a new number
+        style = np.fromiter((styles[u.status, u.freshness] for u in units), np.intp, n)
         width = 360 / HEADING_SECTORS
         finite = np.isfinite(headings)
         sectors = np.where(finite, ((np.where(finite, headings, 0.0) % 360 + width / 2)
-                                    // width) % HEADING_SECTORS, HEADING_SECTORS).astype(int)
-        symbols = _SYMBOL_NAMES[sectors]
-        groups: dict[tuple[str, str], list[int]] = {}
-        for i, unit in enumerate(units):
-            groups.setdefault((unit.status, unit.freshness), []).append(i)
-        for key, item in self._unit_groups.items():
-            if key not in groups and len(item.data):
-                item.setData(x=[], y=[])
-        for key, members in groups.items():
-            item = self._unit_groups.get(key)
-            if item is None:
-                item = self._unit_group(*key)
-            idx = np.asarray(members)
-            item.setData(x=xs[idx], y=ys[idx], symbol=symbols[idx])
+                                    // width) % HEADING_SECTORS, DOT).astype(np.intp)
+        self.units_item.set_data(xs, ys, style, sectors)
         self._hit["unit"] = ([u.id for u in units], xs, ys)
         self._mark_selected()
         if self.metres_per_pixel() <= CALLSIGN_MAX_M_PER_PX:
             self._show_callsigns()
-
-    def _unit_group(self, status: str, fresh: str) -> pg.ScatterPlotItem:
-        swatch = UNIT_STATUS_COLORS.get(status)
-        colour = QColor(swatch.background if swatch else SECONDARY_TEXT)
-        pen = QPen(QColor("#e6edf3"), 1.0)  # a light rim: readable on any grid fill
-        brush: QBrush | None = QBrush(colour)
-        size = 13
-        if fresh == "ageing":
-            colour.setAlpha(190)
-            brush = QBrush(colour)
-        elif fresh == "stale":  # greyed and dashed: the position is old
-            grey = QColor(SECONDARY_TEXT)
-            grey.setAlpha(150)
-            brush = QBrush(grey)
-            pen = QPen(colour, 1.6, Qt.PenStyle.DashLine)
-        elif fresh == "lost":  # hollow, kept at the last known place
-            brush = None
-            pen = QPen(colour, 2.0, Qt.PenStyle.DotLine)
-        pen.setCosmetic(True)  # symbols are drawn scaled to their size: the pen must not be
-        item = pg.ScatterPlotItem(pxMode=True, symbol=_SYMBOL_NAMES[HEADING_SECTORS], size=size,
-                                  pen=pen, brush=brush)
-        item.setZValue({"fresh": 13, "ageing": 12, "stale": 11, "lost": 10}.get(fresh, 10))
-        self.vb.addItem(item)
-        self._unit_groups[(status, fresh)] = item
-        return item
 
     def set_alarms(self, alarms: Sequence[AlarmMark]) -> None:
         self.alarms = {a.id: a for a in alarms}

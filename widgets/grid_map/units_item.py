@@ -1,0 +1,257 @@
+"""``UnitsItem``: every unit on the grid map in one graphics item, drawn from numpy arrays.
+
+Each unit is a sprite — its look (status × freshness, the *style*) and its heading sector (a
+dart in one of eight directions, or a dot when it has no heading) — copied out of one atlas
+pixmap rendered once. A batch is ``set_data`` with four arrays; a paint maps the points to
+device pixels with numpy and draws every sprite in one ``QPainter.drawPixmapFragments`` call,
+through pyqtgraph's numpy-backed fragment array (no Python object per point). Sprites are not
+scaled by the zoom (pyqtgraph's pxMode).
+
+(Before: one ScatterPlotItem per style with per-point symbols — ~28 items whose fixed costs,
+setData, boundingRect and paint, made most of an update; see tests/benchmarks/bench_map.py.)
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from pyqtgraph.Qt.internals import PrimitiveArray
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPixmap, QTransform
+
+from widgets.colors import SECONDARY_TEXT, UNIT_STATUS_COLORS
+
+SYMBOL_PX = 13  # a unit's sprite, in logical pixels
+HEADING_SECTORS = 8
+DOT = HEADING_SECTORS  # the sector of a unit without a heading: drawn as a dot
+FRESHNESS = ("fresh", "ageing", "stale", "lost")
+# Draw order: lost below stale below ageing below fresh (unknown words with the lost).
+_RANK = {"fresh": 3, "ageing": 2, "stale": 1, "lost": 0}
+_CELL_PX = SYMBOL_PX + 5  # an atlas cell: the sprite, its rim and a pixel to spare
+
+
+def unit_path(sector: int) -> QPainterPath:
+    """A unit symbol in a unit box (scaled to SYMBOL_PX when drawn): a dot for DOT, else a
+    dart pointing to sector × 45° clockwise from north (device y points down)."""
+    path = QPainterPath()
+    if sector == DOT:
+        path.addEllipse(QRectF(-0.5, -0.5, 1, 1))
+        return path
+    # Longer than wide, with a deep notch: at 13 px a diagonal dart must not read as
+    # pointing backwards (the wings used to reach as far as the tip).
+    path.moveTo(0, -0.62)
+    path.lineTo(0.34, 0.44)
+    path.lineTo(0, 0.16)
+    path.lineTo(-0.34, 0.44)
+    path.closeSubpath()
+    return QTransform().rotate(sector * 360 / HEADING_SECTORS).map(path)
+
+
+def unit_look(status: str, fresh: str) -> tuple[QPen, QBrush | None]:
+    """Rim and fill of a unit by status and freshness: fresh filled in the status colour
+    with a light rim, ageing a little faded, stale greyed with a dashed rim, lost hollow
+    with a dotted rim. The pen is cosmetic: the symbol is drawn scaled to its size."""
+    swatch = UNIT_STATUS_COLORS.get(status)
+    colour = QColor(swatch.background if swatch else SECONDARY_TEXT)
+    pen = QPen(QColor("#e6edf3"), 1.0)  # a light rim: readable on any grid fill
+    brush: QBrush | None = QBrush(colour)
+    if fresh == "ageing":
+        colour.setAlpha(190)
+        brush = QBrush(colour)
+    elif fresh == "stale":  # greyed and dashed: the position is old
+        grey = QColor(SECONDARY_TEXT)
+        grey.setAlpha(150)
+        brush = QBrush(grey)
+        pen = QPen(colour, 1.6, Qt.PenStyle.DashLine)
+    elif fresh == "lost":  # hollow, kept at the last known place
+        brush = None
+        pen = QPen(colour, 2.0, Qt.PenStyle.DotLine)
+    pen.setCosmetic(True)
+    return pen, brush
+
+
+class StyleIndex(dict[tuple[str, str], int]):
+    """(status, freshness) → style number; an unseen pair gets the next number on lookup,
+    so a batch's styles are read with one dict lookup per unit."""
+
+    def __missing__(self, key: tuple[str, str]) -> int:
+        index = len(self)
+        self[key] = index
+        return index
+
+
+class UnitsItem(pg.GraphicsObject):
+    """All units as sprites from one atlas; ``set_data`` replaces the whole set."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.styles = StyleIndex()
+        for status in UNIT_STATUS_COLORS:
+            for fresh in FRESHNESS:
+                self.styles[(status, fresh)]  # noqa: B018 - registers the known styles
+        self._atlas: QPixmap | None = None
+        self._atlas_styles = 0
+        self._atlas_dpr = 0.0
+        self._style_rank = np.empty(0, dtype=np.intp)
+        # Sorted into draw order; x, y in view units (metres).
+        self.data = np.empty(0, dtype=[("x", float), ("y", float), ("style", np.intp),
+                                       ("sector", np.intp)])
+        self._order = np.empty(0, dtype=np.intp)  # data[i] is the input's unit _order[i]
+        self._template = np.empty((0, 10))  # the fragments' source rects, scale and opacity
+        self._extent: tuple[float, float, float, float] | None = None
+        self._bounds: QRectF | None = None
+        self._fragments = PrimitiveArray(QPainter.PixmapFragment, 10)
+
+    # --- data -------------------------------------------------------------------------------------
+
+    def set_data(self, x: np.ndarray, y: np.ndarray, style: np.ndarray,
+                 sector: np.ndarray) -> None:
+        """Units at (x, y) in view units, each with a style (``styles``' numbers) and a
+        heading sector (0..7 clockwise from north, DOT for none)."""
+        n = len(x)
+        style = np.asarray(style, dtype=np.intp)
+        if len(self.styles) != len(self._style_rank):
+            self._style_rank = np.array([_RANK.get(fresh, 0) for _status, fresh in self.styles],
+                                        dtype=np.intp)
+        order = np.argsort(self._style_rank[style], kind="stable")
+        data = np.empty(n, dtype=self.data.dtype)
+        data["x"] = np.asarray(x, dtype=float)[order]
+        data["y"] = np.asarray(y, dtype=float)[order]
+        data["style"] = style[order]
+        data["sector"] = np.asarray(sector, dtype=np.intp)[order]
+        self.data = data
+        self._order = order
+        self._template = np.empty((0, 10))  # rebuilt at the next paint
+        extent = None
+        if n:
+            extent = (float(data["x"].min()), float(data["x"].max()),
+                      float(data["y"].min()), float(data["y"].max()))
+        if extent != self._extent:
+            self.prepareGeometryChange()
+            self._extent = extent
+            self._bounds = None
+        self.update()
+
+    def counts(self) -> dict[tuple[str, str], int]:
+        """Units shown per (status, freshness), every known style (0 when none)."""
+        tally = np.bincount(self.data["style"], minlength=len(self.styles))
+        return {key: int(tally[i]) for key, i in self.styles.items()}
+
+    def style_of(self, status: str, fresh: str) -> tuple[QPen, QBrush | None]:
+        """The rim and fill the sprites of this status and freshness are drawn with."""
+        return unit_look(status, fresh)
+
+    def sectors(self) -> np.ndarray:
+        """Each unit's heading sector, in the order given to ``set_data``."""
+        out = np.empty(len(self._order), dtype=np.intp)
+        out[self._order] = self.data["sector"]
+        return out
+
+    # --- geometry ---------------------------------------------------------------------------------
+
+    def dataBounds(self, ax: int, frac: float = 1.0,  # noqa: N802 - pyqtgraph's name
+                   orthoRange: Any = None) -> tuple[float | None, float | None]:  # noqa: N803
+        if self._extent is None:
+            return None, None
+        return (self._extent[0], self._extent[1]) if ax == 0 else (self._extent[2],
+                                                                   self._extent[3])
+
+    def pixelPadding(self) -> float:  # noqa: N802 - pyqtgraph's name
+        return _CELL_PX / 2
+
+    def viewTransformChanged(self) -> None:  # noqa: N802 - pyqtgraph's name
+        self.prepareGeometryChange()
+        super().viewTransformChanged()
+        self._bounds = None
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        if self._bounds is None:
+            if self._extent is None:
+                self._bounds = QRectF()
+            else:
+                x0, x1, y0, y1 = self._extent
+                half = _CELL_PX / 2
+                px, py = self.pixelVectors()
+                mx = my = 0.0
+                if px is not None and py is not None:
+                    mx = half * (abs(px.x()) + abs(py.x()))
+                    my = half * (abs(px.y()) + abs(py.y()))
+                self._bounds = QRectF(QPointF(x0 - mx, y0 - my), QPointF(x1 + mx, y1 + my))
+        return QRectF(self._bounds)
+
+    # --- painting ---------------------------------------------------------------------------------
+
+    def _ensure_atlas(self, dpr: float) -> None:
+        """One row per style, one column per sector (DOT last), each cell a sprite centred,
+        rendered at the device pixel ratio."""
+        if self._atlas is not None and self._atlas_styles == len(self.styles) \
+                and self._atlas_dpr == dpr:
+            return
+        cell = math.ceil(_CELL_PX * dpr)
+        pixmap = QPixmap(cell * (HEADING_SECTORS + 1), cell * len(self.styles))
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        paths = [unit_path(s) for s in range(HEADING_SECTORS + 1)]
+        for (status, fresh), row in self.styles.items():
+            pen, brush = unit_look(status, fresh)
+            pen.setWidthF(pen.widthF() * dpr)
+            painter.setPen(pen)
+            painter.setBrush(brush if brush is not None else QBrush(Qt.BrushStyle.NoBrush))
+            for sector, path in enumerate(paths):
+                painter.resetTransform()
+                painter.translate((sector + 0.5) * cell, (row + 0.5) * cell)
+                painter.scale(SYMBOL_PX * dpr, SYMBOL_PX * dpr)
+                painter.drawPath(path)
+        painter.end()
+        self._atlas = pixmap
+        self._atlas_styles = len(self.styles)
+        self._atlas_dpr = dpr
+        self._template = np.empty((0, 10))
+
+    def paint(self, painter: QPainter, option: Any, widget: Any = None) -> None:
+        n = len(self.data)
+        if not n:
+            return
+        dpr = widget.devicePixelRatioF() if widget is not None else 1.0
+        self._ensure_atlas(dpr)
+        assert self._atlas is not None
+        if len(self._template) != n:
+            cell = math.ceil(_CELL_PX * dpr)
+            template = np.empty((n, 10))
+            template[:, 2] = self.data["sector"] * cell  # source left, top, width, height
+            template[:, 3] = self.data["style"] * cell
+            template[:, 4:6] = cell
+            template[:, 6:10] = (1 / dpr, 1 / dpr, 0.0, 1.0)  # scale x, y, rotation, opacity
+            self._template = template
+        # View units to device pixels (the item's scene-to-viewport transform), then the
+        # sprites are drawn unscaled around those points.
+        t = painter.transform()
+        x, y = self.data["x"], self.data["y"]
+        dx = t.m11() * x + t.m21() * y + t.dx()
+        dy = t.m12() * x + t.m22() * y + t.dy()
+        painter.resetTransform()
+        margin = _CELL_PX
+        if widget is not None:
+            w, h = widget.width(), widget.height()
+        else:
+            rect = painter.viewport()
+            w, h = rect.width(), rect.height()
+        inside = (dx > -margin) & (dx < w + margin) & (dy > -margin) & (dy < h + margin)
+        shown = int(np.count_nonzero(inside))
+        if not shown:
+            return
+        self._fragments.resize(shown)
+        frags = self._fragments.ndarray()
+        if shown == n:
+            frags[:] = self._template
+            frags[:, 0] = dx
+            frags[:, 1] = dy
+        else:
+            frags[:] = self._template[inside]
+            frags[:, 0] = dx[inside]
+            frags[:, 1] = dy[inside]
+        painter.drawPixmapFragments(*self._fragments.drawargs(), self._atlas)
