@@ -76,7 +76,7 @@ def station_overlay(grids: Iterable[s.Grid]) -> Overlay:
     stations = sorted({g.properties.station or "" for g in grids})
     colours = {st: STATION_PALETTE[i % len(STATION_PALETTE)] for i, st in enumerate(stations)}
     return Overlay({g.id: colours[g.properties.station or ""] for g in grids},
-                   [(colours[st], st or tr("No station")) for st in stations])
+                   [(colours[st], st or tr("No station")) for st in stations], alpha=70)
 
 
 def count_overlay(counts: Counter[str] | dict[str, int], grids: dict[str, s.Grid]) -> Overlay:

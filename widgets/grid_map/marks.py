@@ -54,3 +54,6 @@ class Overlay:
 
     colours: dict[str, str] = field(default_factory=dict)
     legend: list[tuple[str, str]] = field(default_factory=list)
+    # How strongly the fill shows: a choropleth must read; station colours are background,
+    # and units in similar hues must stand out on them.
+    alpha: int = 150

@@ -233,7 +233,7 @@ class GridMapView(QWidget):
             colour = overlay.colours.get(grid_id)
             if colour:
                 c = QColor(colour)
-                c.setAlpha(150)  # the grid names and unit darts stay readable over it
+                c.setAlpha(overlay.alpha)
                 item.setBrush(QBrush(c))
             else:
                 item.setBrush(QBrush(Qt.BrushStyle.NoBrush))
