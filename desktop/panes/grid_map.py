@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from backend_client import schemas as s
 from backend_client.changes import ChangeSet
+from desktop.basemap import BasemapError, BasemapLayer, source_from_setting
 from desktop.panes.map_marks import (
     alarm_marks,
     available_per_grid,
@@ -50,7 +51,6 @@ from desktop.settings import UserSettings
 from desktop.shell.pane_context import PaneContext
 from desktop.state.freshness import FreshnessThresholds
 from desktop.state.nearest import distance_m, rank_units
-from widgets.basemap import BasemapError, BasemapLayer, source_from_setting
 from widgets.colors import SECONDARY_TEXT
 from widgets.geo_projection import bounds_of
 from widgets.geo_shapes import read_geojson

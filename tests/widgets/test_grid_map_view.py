@@ -45,6 +45,14 @@ def _click(qtbot, view, lat, lon, button=Qt.MouseButton.LeftButton):
     return tuple(blocker.args)
 
 
+def test_the_same_grids_again_cost_nothing(view):
+    items = dict(view._grid_items)
+    view.set_grids(list(view.grids.values()))  # a snapshot or resync brings them all again
+    assert view._grid_items == items and all(view._grid_items[k] is items[k] for k in items)
+    view.set_grids([g for g in view.grids.values() if g.id == "holed"])
+    assert list(view._grid_items) == ["holed"]
+
+
 def test_clicks_select_grids_with_holes_and_islands(qtbot, view):
     assert _click(qtbot, view, 30.004, 120.004) == ("grid", "holed")
     assert _click(qtbot, view, 30.005, 120.035) == ("grid", "islands")

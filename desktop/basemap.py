@@ -15,7 +15,8 @@ projected north-west and south-east corners: at the scales of a command hall (a 
 tens of kilometres) the difference between Mercator and the local equirectangular projection
 inside one tile is far below a pixel.
 
-No import from ``desktop``: Qt, the standard library and httpx only.
+It lives in ``desktop`` and not in ``widgets``: it does network I/O (httpx), which the widgets
+layer must not.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsPixmapItem
 
-from widgets.basemap_sources import (  # noqa: F401 - the tests and the pane use these names here
+from desktop.basemap_sources import (  # noqa: F401 - the tests and the pane use these names here
     _DEBOUNCE_MS,
     _PIXMAP_CACHE_SIZE,
     _RETRY_MS,

@@ -8,16 +8,7 @@ import sqlite3
 
 import pytest
 
-from tests.widgets.basemap_support import (
-    LAT,
-    LON,
-    PROJ,
-    make_mbtiles,
-    ref_nw,
-    ref_tile,
-    tile_png,
-)
-from widgets.basemap import (
+from desktop.basemap import (
     BasemapError,
     MbtilesSource,
     TileCache,
@@ -29,6 +20,15 @@ from widgets.basemap import (
     tiles_covering,
     tms_row,
     zoom_for_resolution,
+)
+from tests.desktop.basemap_support import (
+    LAT,
+    LON,
+    PROJ,
+    make_mbtiles,
+    ref_nw,
+    ref_tile,
+    tile_png,
 )
 
 # --- tile math ----------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """The basemap's tiles: slippy-map tile arithmetic, the two sources (an intranet XYZ server over
 HTTP, a local MBTiles file) and the disk cache of fetched tiles. No Qt widgets, no UI thread:
-these run on the basemap layer's worker threads (``widgets.basemap``).
+these run on the basemap layer's worker threads (``desktop.basemap``).
 """
 
 from __future__ import annotations

@@ -15,7 +15,12 @@ import pytest
 from PySide6.QtCore import QPointF, QRectF, QTimer
 from PySide6.QtGui import QColor, QImage
 
-from tests.widgets.basemap_support import (
+from desktop.basemap import (
+    BasemapLayer,
+    MbtilesSource,
+    XyzSource,
+)
+from tests.desktop.basemap_support import (
     BAND,
     LAT,
     LON,
@@ -26,11 +31,6 @@ from tests.widgets.basemap_support import (
     ref_tile,
     tile_colour,
     tile_png,
-)
-from widgets.basemap import (
-    BasemapLayer,
-    MbtilesSource,
-    XyzSource,
 )
 from widgets.geo_projection import LocalProjection
 
