@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -114,14 +115,14 @@ class GridMapPane(QWidget):
         zones_menu.addAction(tr("Load event zones…"), self.ask_zones)
         zones_menu.addAction(tr("Remove event zones"), lambda: self.load_zones(None))
         self.zones_button.setMenu(zones_menu)
-        bar = QHBoxLayout()
-        bar.setContentsMargins(4, 2, 4, 2)
-        bar.addWidget(self.overlay)
-        bar.addWidget(self.search, 1)
-        bar.addWidget(self.follow)
-        bar.addWidget(self.measure)
-        bar.addWidget(self.zones_button)
-        bar.addWidget(fit)
+        # A tool bar, not a row of buttons: in a narrow dock (or on a wall screen) it folds
+        # the rest into its overflow menu instead of forcing the pane wider than its place.
+        bar = QToolBar(self)
+        bar.setObjectName("gridMapTools")
+        self.search.setMinimumWidth(120)
+        for widget in (self.overlay, self.search, self.follow, self.measure,
+                       self.zones_button, fit):
+            bar.addWidget(widget)
         self.trail = Trail(self.map)
         self.tape = Tape(self.map)
         self.zones = EventZones(self.map)
@@ -150,7 +151,7 @@ class GridMapPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addLayout(bar)
+        layout.addWidget(bar)
         layout.addWidget(self.map, 1)
         layout.addLayout(bottom)
 
