@@ -25,44 +25,37 @@ import logging
 from collections import OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import Final
 
 import pyqtgraph as pg
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsPixmapItem
 
-from desktop.basemap_sources import (  # noqa: F401 - the tests and the pane use these names here
-    _DEBOUNCE_MS,
-    _PIXMAP_CACHE_SIZE,
-    _RETRY_MS,
-    _USER_AGENT,
-    _WORKERS,
-    CACHE_CHECK_INTERVAL_S,
-    CACHE_MAX_BYTES,
-    FAILURES_BEFORE_PROBLEM,
-    HTTP_TIMEOUT_S,
-    MAX_MERCATOR_LAT,
-    MAX_TILES_PER_VIEW,
-    TILE_SIZE,
-    TILE_Z_VALUE,
-    BasemapError,
+from desktop.basemap_sources import (
+    WORKERS,
     MbtilesSource,
     TileCache,
     TileFetchError,
     TileKey,
     XyzSource,
     lonlat_to_tile,
-    source_from_setting,
-    tile_for,
     tile_rect,
-    tile_to_lonlat,
     tiles_covering,
-    tms_row,
     zoom_for_resolution,
 )
 from widgets.geo_projection import LocalProjection
 
 log = logging.getLogger(__name__)
+
+MAX_TILES_PER_VIEW: Final = 64
+TILE_Z_VALUE: Final = -100.0  # under every layer of the map
+FAILURES_BEFORE_PROBLEM: Final = 5
+_DEBOUNCE_MS: Final = 150
+# After a failed fetch the visible tiles are asked for again this much later, so that a tile
+# server that comes back fills the map without the officer having to pan it.
+_RETRY_MS: Final = 15_000
+_PIXMAP_CACHE_SIZE: Final = 256
 
 
 class _Bridge(QObject):
@@ -169,7 +162,7 @@ class BasemapLayer(QObject):
         key = source.cache_key
         if key is not None and self._cache_dir is not None:
             self._cache = TileCache(self._cache_dir, key)
-        self._executor = ThreadPoolExecutor(max_workers=_WORKERS,
+        self._executor = ThreadPoolExecutor(max_workers=WORKERS,
                                             thread_name_prefix="basemap-tiles")
         self._schedule()
 

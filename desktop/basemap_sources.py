@@ -29,19 +29,12 @@ TileKey = tuple[int, int, int]  # (z, x, y), y counted from the north (XYZ / sli
 TILE_SIZE: Final = 256
 # Web Mercator is cut off here so that the world is a square; tiles do not go further.
 MAX_MERCATOR_LAT: Final = 85.05112877980659
-MAX_TILES_PER_VIEW: Final = 64
-TILE_Z_VALUE: Final = -100.0
 HTTP_TIMEOUT_S: Final = 5.0
-FAILURES_BEFORE_PROBLEM: Final = 5
 CACHE_MAX_BYTES: Final = 200 * 1024 * 1024
 CACHE_CHECK_INTERVAL_S: Final = 60.0
-_DEBOUNCE_MS: Final = 150
-# After a failed fetch the visible tiles are asked for again this much later, so that a tile
-# server that comes back fills the map without the officer having to pan it.
-_RETRY_MS: Final = 15_000
-_PIXMAP_CACHE_SIZE: Final = 256
-_WORKERS: Final = 4
+WORKERS: Final = 4  # the basemap layer's fetch threads (and this many kept connections)
 _USER_AGENT: Final = "ccw-workstation/0.1 basemap"
+
 
 class BasemapError(ValueError):
     """A basemap setting or file that cannot be used; ``str()`` is a sentence for the officer."""
@@ -155,7 +148,7 @@ class XyzSource:
             follow_redirects=True,
             headers={"User-Agent": _USER_AGENT},
             # One connection per worker is enough; more would only queue at the server.
-            limits=httpx.Limits(max_connections=_WORKERS * 2, max_keepalive_connections=_WORKERS),
+            limits=httpx.Limits(max_connections=WORKERS * 2, max_keepalive_connections=WORKERS),
         )
 
     @property

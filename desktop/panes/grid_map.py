@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
 
 from backend_client import schemas as s
 from backend_client.changes import ChangeSet
-from desktop.basemap import BasemapError, BasemapLayer, source_from_setting
+from desktop.basemap import BasemapLayer
+from desktop.basemap_sources import BasemapError, source_from_setting
 from desktop.panes.map_marks import (
     alarm_marks,
     available_per_grid,

@@ -15,11 +15,8 @@ import pytest
 from PySide6.QtCore import QPointF, QRectF, QTimer
 from PySide6.QtGui import QColor, QImage
 
-from desktop.basemap import (
-    BasemapLayer,
-    MbtilesSource,
-    XyzSource,
-)
+from desktop.basemap import BasemapLayer
+from desktop.basemap_sources import MbtilesSource, XyzSource
 from tests.desktop.basemap_support import (
     BAND,
     LAT,

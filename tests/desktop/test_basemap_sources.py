@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from desktop.basemap import (
+from desktop.basemap_sources import (
     BasemapError,
     MbtilesSource,
     TileCache,
