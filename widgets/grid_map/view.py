@@ -98,6 +98,7 @@ class GridMapView(QWidget):
         self._selected.setZValue(30)
         self.vb.addItem(self._selected)
         self.selection: tuple[str, str] | None = None
+        self._outlined: str | None = None  # the grid drawn with the selected outline
         self.measuring = False  # clicks add points to the measuring tape instead of selecting
         # Arrays for hit-testing: ids and metres, rebuilt with each batch.
         self._hit: dict[str, tuple[list[str], np.ndarray, np.ndarray]] = {}
@@ -209,9 +210,8 @@ class GridMapView(QWidget):
             return
         proj = self._ensure_projection(self.grid_bounds())
         assert proj is not None
-        pen = QPen(QColor(GRID_OUTLINE))
-        pen.setCosmetic(True)
-        pen.setWidthF(1.0)
+        pen = _outline_pen(False)
+        self._outlined = None
         label_brush = QBrush(QColor(SECONDARY_TEXT))
         for grid in self.grids.values():
             xy = [[proj.ring_to_xy(ring) for ring in polygon] for polygon in grid.polygons]
@@ -342,11 +342,13 @@ class GridMapView(QWidget):
             if mark is not None:
                 point = self.xy(mark.lat, mark.lon)
         self._selected.setData(x=[point[0]] if point else [], y=[point[1]] if point else [])
-        for grid_id, item in self._grid_items.items():
-            pen = QPen(QColor("#ffffff" if sel == ("grid", grid_id) else GRID_OUTLINE))
-            pen.setCosmetic(True)
-            pen.setWidthF(2.5 if sel == ("grid", grid_id) else 1.0)
-            item.setPen(pen)
+        # Only the grids whose outline changes get a new pen (this runs with every batch).
+        grid = sel[1] if sel is not None and sel[0] == "grid" else None
+        for grid_id in {self._outlined, grid} - {None}:
+            item = self._grid_items.get(grid_id)  # type: ignore[arg-type]
+            if item is not None:
+                item.setPen(_outline_pen(grid_id == grid))
+        self._outlined = grid
 
     # --- clicks -----------------------------------------------------------------------------------
 
@@ -464,6 +466,13 @@ class GridMapView(QWidget):
         for (_priority, unacked), item in self._alarm_items.items():
             if unacked:
                 item.setSize(19 if self._pulse_big else 13)
+
+
+def _outline_pen(selected: bool) -> QPen:
+    pen = QPen(QColor("#ffffff" if selected else GRID_OUTLINE))
+    pen.setCosmetic(True)
+    pen.setWidthF(2.5 if selected else 1.0)
+    return pen
 
 
 def _label_point(grid: GridShape) -> tuple[float, float]:
