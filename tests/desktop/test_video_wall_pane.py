@@ -12,12 +12,18 @@ from tests.desktop.conftest import run_ui, until
 from tests.support.central import Desk
 
 
+async def _quiet_demo(make_workstation):
+    """The demo workstation on a quiet server (no simulation), online with its cameras, and
+    its video wall pane."""
+    ws = await make_workstation(demo=True, demo_args=("--sim-steps", "0", "--seed", "5"))
+    await until(lambda: ws.state.connection.status == "online", 30, "online")
+    await until(lambda: len(ws.hall.cameras) > 10, 10, "the cameras")
+    return ws, ws.window.pane_widgets["video_wall"]
+
+
 def test_alarm_cameras_go_on_the_wall_and_the_wall_is_saved(make_workstation, qloop):
     async def go():
-        ws = await make_workstation(demo=True, demo_args=("--sim-steps", "0", "--seed", "5"))
-        await until(lambda: ws.state.connection.status == "online", 30, "online")
-        await until(lambda: len(ws.hall.cameras) > 10, 10, "the cameras")
-        pane = ws.window.pane_widgets["video_wall"]
+        ws, pane = await _quiet_demo(make_workstation)
         assert len(pane.tree.visible_camera_ids()) == len(ws.hall.cameras)
         assert pane.ctx.wall.available
         other = await asyncio.to_thread(Desk, ws.demo_server.api_url, "supervisor")
@@ -81,10 +87,7 @@ def test_ptz_from_a_tile_reaches_the_server_and_is_never_queued(make_workstation
     monkeypatch.setattr(PtzControl, "send", spy)
 
     async def go():
-        ws = await make_workstation(demo=True, demo_args=("--sim-steps", "0", "--seed", "5"))
-        await until(lambda: ws.state.connection.status == "online", 30, "online")
-        await until(lambda: len(ws.hall.cameras) > 10, 10, "the cameras")
-        pane = ws.window.pane_widgets["video_wall"]
+        ws, pane = await _quiet_demo(make_workstation)
         ptz = next(c for c in ws.hall.cameras.values() if c.ptz and c.status == "online")
         fixed = next(c for c in ws.hall.cameras.values() if not c.ptz)
         pane._show_cameras([ptz.id])
@@ -171,10 +174,7 @@ def test_tour_cycles_is_interrupted_by_an_alarm_and_resumes(make_workstation, ql
     from desktop.state.tours import Tour
 
     async def go():
-        ws = await make_workstation(demo=True, demo_args=("--sim-steps", "0", "--seed", "5"))
-        await until(lambda: ws.state.connection.status == "online", 30, "online")
-        await until(lambda: len(ws.hall.cameras) > 10, 10, "the cameras")
-        pane = ws.window.pane_widgets["video_wall"]
+        ws, pane = await _quiet_demo(make_workstation)
         pane.set_layout("4")
         ids = sorted(ws.hall.cameras)
         tour = Tour("夜巡", (tuple(ids[0:4]), tuple(ids[4:8])), dwell_s=3)
@@ -208,10 +208,7 @@ def test_a_saved_one_tile_tour_cycles_on_the_selected_tile(make_workstation, qlo
     from desktop.state.tours import groups_of
 
     async def go():
-        ws = await make_workstation(demo=True, demo_args=("--sim-steps", "0", "--seed", "5"))
-        await until(lambda: ws.state.connection.status == "online", 30, "online")
-        await until(lambda: len(ws.hall.cameras) > 10, 10, "the cameras")
-        pane = ws.window.pane_widgets["video_wall"]
+        ws, pane = await _quiet_demo(make_workstation)
         pane.set_layout("4")
         ids = sorted(ws.hall.cameras)
         pane.wall.show_state(pane.wall.state.show(ids[:4]))
