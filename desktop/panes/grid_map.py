@@ -16,10 +16,11 @@ named layout.
 from __future__ import annotations
 
 import logging
-from collections import Counter, deque
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QPoint, QStringListModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
@@ -47,11 +48,11 @@ from desktop.panes.map_marks import (
     grid_shapes,
     station_overlay,
     thresholds_of,
-    unit_marks,
 )
+from desktop.panes.map_units import MapUnits
 from desktop.settings import UserSettings
 from desktop.shell.pane_context import PaneContext
-from desktop.state.freshness import FreshnessThresholds
+from desktop.state.freshness import FRESHNESS, FreshnessThresholds
 from desktop.state.nearest import distance_m, rank_units
 from widgets.colors import SECONDARY_TEXT
 from widgets.geo_projection import bounds_of
@@ -62,7 +63,6 @@ from widgets.i18n import tr
 
 log = logging.getLogger(__name__)
 
-TRAIL_POINTS = 20  # breadcrumbs of the selected unit
 BATCH_MS = 250  # change sets are drawn at most 4 times a second
 FRESHNESS_MS = 5000  # positions age without any event
 NEAR_CAMERAS_M = 500.0  # "cameras near here"
@@ -128,7 +128,7 @@ class GridMapPane(QWidget):
         self.tape = Tape(self.map)
         self.zones = EventZones(self.map)
         self.zones_file: str | None = None
-        self._trails: dict[str, deque[tuple[float, float]]] = {}
+        self.units = MapUnits()  # the hall's units as the map's columns, move by move
         self.map.measure_clicked.connect(self.tape.add)
 
         self.legend = QLabel(self)
@@ -182,10 +182,6 @@ class GridMapPane(QWidget):
         pending.grids += changes.grids
         pending.units += changes.units
         pending.moves += changes.moves
-        for moved in changes.moves:  # breadcrumbs: every unit's last positions, cheap
-            trail = self._trails.setdefault(moved.id, deque(maxlen=TRAIL_POINTS))
-            if not trail or trail[-1] != (moved.lat, moved.lon):
-                trail.append((moved.lat, moved.lon))
         pending.alarms += changes.alarms
         pending.cameras += changes.cameras
         if not self._batch.isActive():
@@ -197,6 +193,13 @@ class GridMapPane(QWidget):
             self.map.set_grids(grid_shapes(self.ctx.hall.grids.values()))
             self._refresh_overlay()
             self._use_basemap(self.ctx.settings().map_basemap)
+        hall_units = self.ctx.hall.units
+        if changes.reset:
+            self.units.reset(hall_units.values())
+        elif changes.units:  # as the hall holds them now (a later move may be in already)
+            self.units.put(hall_units[u.id] for u in changes.units if u.id in hall_units)
+        if changes.moves:
+            self.units.move(changes.moves)
         if changes.reset or changes.units or changes.moves:
             self._refresh_units()
         if changes.reset or changes.alarms:
@@ -209,20 +212,19 @@ class GridMapPane(QWidget):
             self._refresh_places()
 
     def _refresh_units(self) -> None:
-        marks = unit_marks(self.ctx.hall.units.values(), s.utcnow(), self._thresholds())
-        self.map.set_units(marks)
-        counts = Counter(m.freshness for m in marks)
-        without = sum(1 for u in self.ctx.hall.units.values() if u.position is None)
+        fresh = self.units.freshness(s.utcnow(), self._thresholds())
+        shown = self.units.columns(fresh)
+        self.map.set_unit_columns(shown)
+        counts = dict(zip(FRESHNESS, np.bincount(fresh, minlength=len(FRESHNESS)).tolist(),
+                          strict=True))
         parts = [tr("{n} fresh").format(n=counts["fresh"])]
         for word, text in (("ageing", tr("{n} ageing")), ("stale", tr("{n} stale")),
-                           ("lost", tr("{n} lost"))):
+                           ("lost", tr("{n} lost")), ("none", tr("{n} without position"))):
             if counts[word]:
                 parts.append(text.format(n=counts[word]))
-        if without:
-            parts.append(tr("{n} without position").format(n=without))
         self.status.setText(tr("Units: {parts}").format(parts=" · ".join(parts)))
         if self.zones.zones:
-            self.zones.count_units((m.lat, m.lon) for m in marks)
+            self.zones.count_units(zip(shown.lat.tolist(), shown.lon.tolist(), strict=True))
         self._show_trail()
         self._follow()
 
@@ -235,7 +237,7 @@ class GridMapPane(QWidget):
 
     def _show_trail(self) -> None:
         unit_id = self.ctx.selection.unit_id
-        self.trail.show(list(self._trails.get(unit_id, ())) if unit_id else [])
+        self.trail.show(self.units.trail(unit_id) if unit_id else [])
 
     def _measuring(self, on: bool) -> None:
         self.map.measuring = on

@@ -6,14 +6,13 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any
 
 from backend_client import schemas as s
 from desktop.settings import UserSettings
-from desktop.state.freshness import FreshnessThresholds, freshness
+from desktop.state.freshness import FreshnessThresholds
 from widgets.geo_projection import polygons_of
 from widgets.geo_shapes import feature_name
-from widgets.grid_map import AlarmMark, CameraMark, GridMapView, GridShape, Overlay, UnitMark
+from widgets.grid_map import AlarmMark, CameraMark, GridMapView, GridShape, Overlay
 from widgets.i18n import tr
 
 log = logging.getLogger(__name__)
@@ -52,14 +51,6 @@ def grid_shapes(grids: Iterable[s.Grid]) -> list[GridShape]:
         shapes.append(GridShape(grid.id, feature_name(props, grid.id),
                                 grid.properties.station or "", polygons, label_at))
     return shapes
-
-
-def unit_marks(units: Iterable[s.Unit], now: Any,
-               thresholds: FreshnessThresholds) -> list[UnitMark]:
-    """Every unit with a position, never one dropped for its age (lost ones stay, hollow)."""
-    return [UnitMark(u.id, u.callsign, u.kind, u.status, u.position.lat, u.position.lon,
-                     u.position.heading, freshness(u.position.at, now, thresholds))
-            for u in units if u.position is not None]
 
 
 def alarm_marks(alarms: Iterable[s.Alarm]) -> list[AlarmMark]:

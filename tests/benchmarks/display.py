@@ -10,13 +10,14 @@ from pathlib import Path
 from backend_client.server.process import die_with_parent
 
 
-def ensure_display() -> subprocess.Popen[bytes] | None:
-    """Start Xvfb on a free display number unless DISPLAY is set; the process to terminate."""
+def ensure_display(screen: str = "1920x1080x24") -> subprocess.Popen[bytes] | None:
+    """Start Xvfb (one screen of ``screen``: width x height x depth) on a free display number
+    unless DISPLAY is set; the process to terminate."""
     if os.environ.get("DISPLAY"):
         return None
     n = next(n for n in range(90, 110) if not Path(f"/tmp/.X11-unix/X{n}").exists())
     # It dies with the benchmark, even a killed one (no Xvfb left behind on a shared machine).
-    xvfb = subprocess.Popen(["Xvfb", f":{n}", "-screen", "0", "1920x1080x24", "-nolisten",
+    xvfb = subprocess.Popen(["Xvfb", f":{n}", "-screen", "0", screen, "-nolisten",
                              "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             preexec_fn=die_with_parent)
     for _ in range(100):

@@ -74,7 +74,7 @@ def test_the_map_shows_the_hall_and_shares_the_selection(make_workstation, qloop
         colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 3)
                    for y in range(0, image.height(), 3)}
         assert len(colours) > 20  # grids, fills, labels, markers: not an empty view
-        unit = next(iter(pane.map.units.values()))
+        unit = next(iter(pane.map.units.marks()))
         pane.map.centre_on(unit.lat, unit.lon, metres_per_px=5.0)
         await asyncio.sleep(0.3)
         image = pane.map.plot.grab().toImage()
@@ -104,7 +104,7 @@ def test_the_map_shows_the_hall_and_shares_the_selection(make_workstation, qloop
                                       position_freshness_seconds=(1, 2, 3)))
         await until(lambda: "lost" in pane.status.text(), 10, "lost units")
         assert len(pane.map.units) == len(with_position)
-        assert all(m.freshness == "lost" for m in pane.map.units.values())
+        assert all(m.freshness == "lost" for m in pane.map.units.marks())
         lost = sum(count for key, count in pane.map.units_item.counts().items()
                    if key[1] == "lost")
         assert lost == len(with_position)
@@ -156,8 +156,8 @@ def test_basemap_and_event_zones_from_files(make_workstation, qloop, tmp_path):
         assert pane.basemap is None and pane.attribution.text() == ""
 
         # Event zones: one around every unit, one broken; the valid one is drawn and counted.
-        lats = [m.lat for m in pane.map.units.values()]
-        lons = [m.lon for m in pane.map.units.values()]
+        lats = [m.lat for m in pane.map.units.marks()]
+        lons = [m.lon for m in pane.map.units.marks()]
         box = [[min(lons) - 0.01, min(lats) - 0.01], [max(lons) + 0.01, min(lats) - 0.01],
                [max(lons) + 0.01, max(lats) + 0.01], [min(lons) - 0.01, max(lats) + 0.01],
                [min(lons) - 0.01, min(lats) - 0.01]]

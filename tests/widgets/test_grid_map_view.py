@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 
 from widgets.colors import UNIT_STATUS_COLORS
@@ -92,8 +93,8 @@ def test_units_by_status_and_freshness_none_dropped(qtbot, view):
     assert brush is not None
     assert brush.color().name() == UNIT_STATUS_COLORS["available"].background.lower()
     # Drawn lost below stale below ageing below fresh.
-    assert [item.styles.get(k) for k in [("on_scene", "lost"), ("en_route", "stale"),
-                                         ("busy", "ageing"), ("available", "fresh")]] \
+    assert [item.styles.get((*k, "car")) for k in [("on_scene", "lost"), ("en_route", "stale"),
+                                                   ("busy", "ageing"), ("available", "fresh")]] \
         == item.data["style"].tolist()
     # A later batch without the busy unit empties its style; nothing else changes.
     view.set_units([u for u in units if u.id != "u1"])
@@ -207,11 +208,52 @@ def test_each_unit_points_its_heading(qtbot, view):
              UnitMark("x", "X", "car", "available", 30.004, 120.004, None, "fresh")]
     view.set_units(units)
     assert view.units_item.sectors().tolist() == [0, 2, 6, DOT]
-    # Zoomed in: the callsigns, on reused labels, at their units.
+    # Zoomed in: the callsigns, drawn just right of their units (light text read off the
+    # screen there); a later batch replaces them; zoomed out there are none.
     view.centre_on(30.0025, 120.0025, metres_per_px=1.0)
-    qtbot.waitUntil(lambda: len(view._callsigns) == 4, timeout=2000)
-    assert sorted(label.toPlainText() for label in view._callsigns) == ["E", "N", "W", "X"]
-    pool = list(view._callsign_pool)
+    qtbot.waitUntil(lambda: len(view.callsigns_item.texts()) == 4, timeout=2000)
+    assert sorted(view.callsigns_item.texts()) == ["E", "N", "W", "X"]
+    qtbot.wait(100)
+    assert _light_pixels_right_of(view, units[0]) > 3
     view.set_units(units[:2])
-    assert [label.toPlainText() for label in view._callsigns] == ["N", "E"]
-    assert view._callsign_pool == pool  # no label made again
+    assert view.callsigns_item.texts() == ["N", "E"]
+    view.centre_on(30.0025, 120.0025, metres_per_px=50.0)
+    qtbot.waitUntil(lambda: not view.callsigns_item.texts(), timeout=2000)
+    qtbot.wait(100)
+    assert _light_pixels_right_of(view, units[0]) == 0
+
+
+def _light_pixels_right_of(view: GridMapView, unit: UnitMark) -> int:
+    image = view.grab().toImage()
+    p = view.pixel_of(unit.lat, unit.lon)
+    return sum(1 for dx in range(10, 24) for dy in range(-7, 8)
+               if QColor(image.pixel(p.x() + dx, p.y() + dy)).lightness() > 170)
+
+
+def test_units_are_drawn_by_kind(qtbot, view):
+    """Cars a dart, motorcycles a slim one, officers on foot a disc with a nose, ambulances
+    and fire engines a block; an unknown kind as a car. Read from the screen: the block
+    covers most, the slim dart least."""
+    kinds = ["patrol_car", "motorcycle", "foot", "ambulance", "hovercraft"]
+    units = [UnitMark(k, k, k, "available", 30.004 + 0.003 * i, 120.004, 0.0, "fresh")
+             for i, k in enumerate(kinds)]
+    view.set_units(units)
+    assert view.units_item.shapes() == ["car", "motorcycle", "foot", "rescue", "car"]
+    view.centre_on(30.010, 120.004, metres_per_px=4.0)
+    qtbot.wait(200)
+    image = view.grab().toImage()
+    green = QColor(UNIT_STATUS_COLORS["available"].background)
+
+    def covered(unit: UnitMark) -> int:
+        p = view.pixel_of(unit.lat, unit.lon)
+        return sum(1 for dx in range(-8, 9) for dy in range(-8, 9)
+                   if _near(QColor(image.pixel(p.x() + dx, p.y() + dy)), green))
+
+    area = {u.kind: covered(u) for u in units}
+    assert area["ambulance"] > area["foot"] > area["motorcycle"] > 3, area
+    assert area["ambulance"] > area["patrol_car"] > area["motorcycle"], area
+    assert abs(area["hovercraft"] - area["patrol_car"]) <= 3, area
+
+
+def _near(a: QColor, b: QColor) -> bool:
+    return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue()) < 40

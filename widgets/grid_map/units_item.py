@@ -1,11 +1,11 @@
 """``UnitsItem``: every unit on the grid map in one graphics item, drawn from numpy arrays.
 
-Each unit is a sprite — its look (status × freshness, the *style*) and its heading sector (a
-dart in one of eight directions, or a dot when it has no heading) — copied out of one atlas
-pixmap rendered once. A batch is ``set_data`` with four arrays; a paint maps the points to
-device pixels with numpy and draws every sprite in one ``QPainter.drawPixmapFragments`` call,
-through pyqtgraph's numpy-backed fragment array (no Python object per point). Sprites are not
-scaled by the zoom (pyqtgraph's pxMode).
+Each unit is a sprite — its look (status × freshness × the shape of its kind, the *style*)
+and its heading sector (pointing in one of eight directions, or without a point when it has
+no heading) — copied out of one atlas pixmap rendered once. A batch is ``set_data`` with four
+arrays; a paint maps the points to device pixels with numpy and draws every sprite in one
+``QPainter.drawPixmapFragments`` call, through pyqtgraph's numpy-backed fragment array (no
+Python object per point). Sprites are not scaled by the zoom (pyqtgraph's pxMode).
 
 (Before: one ScatterPlotItem per style with per-point symbols — ~28 items whose fixed costs,
 setData, boundingRect and paint, made most of an update; see tests/benchmarks/bench_map.py.)
@@ -23,30 +23,67 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPixmap, QTransform
 
 from widgets.colors import SECONDARY_TEXT, UNIT_STATUS_COLORS
+from widgets.grid_map.marks import FRESHNESS
 
 SYMBOL_PX = 13  # a unit's sprite, in logical pixels
 HEADING_SECTORS = 8
-DOT = HEADING_SECTORS  # the sector of a unit without a heading: drawn as a dot
-FRESHNESS = ("fresh", "ageing", "stale", "lost")
+DOT = HEADING_SECTORS  # the sector of a unit without a heading: drawn without a point
+# A unit's kind as the officer tells it at a glance: cars (patrol, traffic, special) a dart,
+# motorcycles a slim dart, officers on foot a disc with a nose, ambulances and fire engines
+# a block with a nose. A kind the map does not know is drawn as a car.
+SHAPES = ("car", "motorcycle", "foot", "rescue")
+KIND_SHAPES = {"patrol_car": "car", "traffic": "car", "special": "car", "car": "car",
+               "motorcycle": "motorcycle", "foot": "foot", "ambulance": "rescue",
+               "fire": "rescue"}
 # Draw order: lost below stale below ageing below fresh (unknown words with the lost).
 _RANK = {"fresh": 3, "ageing": 2, "stale": 1, "lost": 0}
 _CELL_PX = SYMBOL_PX + 5  # an atlas cell: the sprite, its rim and a pixel to spare
 
 
-def unit_path(sector: int) -> QPainterPath:
-    """A unit symbol in a unit box (scaled to SYMBOL_PX when drawn): a dot for DOT, else a
-    dart pointing to sector × 45° clockwise from north (device y points down)."""
-    path = QPainterPath()
-    if sector == DOT:
-        path.addEllipse(QRectF(-0.5, -0.5, 1, 1))
-        return path
+def shape_of(kind: str) -> str:
+    return KIND_SHAPES.get(kind, "car")
+
+
+def _outline(shape: str) -> list[tuple[float, float]] | None:
+    """The pointed outline of a shape in a unit box, pointing north (device y down); None
+    for the disc of a unit on foot, which gets its nose added."""
+    if shape == "motorcycle":
+        return [(0, -0.62), (0.22, 0.44), (0, 0.24), (-0.22, 0.44)]
+    if shape == "rescue":
+        return [(0, -0.62), (0.3, -0.28), (0.3, 0.42), (-0.3, 0.42), (-0.3, -0.28)]
+    if shape == "foot":
+        return None
     # Longer than wide, with a deep notch: at 13 px a diagonal dart must not read as
     # pointing backwards (the wings used to reach as far as the tip).
-    path.moveTo(0, -0.62)
-    path.lineTo(0.34, 0.44)
-    path.lineTo(0, 0.16)
-    path.lineTo(-0.34, 0.44)
-    path.closeSubpath()
+    return [(0, -0.62), (0.34, 0.44), (0, 0.16), (-0.34, 0.44)]
+
+
+def unit_path(sector: int, shape: str = "car") -> QPainterPath:
+    """A unit symbol in a unit box (scaled to SYMBOL_PX when drawn), pointing to sector × 45°
+    clockwise from north; for DOT (no heading) the shape without its point: a disc for cars
+    and motorcycles (smaller), a disc for a unit on foot, a square for rescue."""
+    path = QPainterPath()
+    if sector == DOT:
+        if shape == "rescue":
+            path.addRect(QRectF(-0.36, -0.36, 0.72, 0.72))
+        else:
+            r = {"motorcycle": 0.34, "foot": 0.36}.get(shape, 0.5)
+            path.addEllipse(QRectF(-r, -r, 2 * r, 2 * r))
+        return path
+    points = _outline(shape)
+    if points is None:  # on foot: a disc with a short nose towards the heading
+        path.addEllipse(QRectF(-0.34, -0.24, 0.68, 0.68))
+        nose = QPainterPath()
+        nose.moveTo(0, -0.62)
+        nose.lineTo(0.24, -0.12)
+        nose.lineTo(-0.24, -0.12)
+        nose.closeSubpath()
+        path = path.united(nose)
+    else:
+        path.moveTo(*points[0])
+        for x, y in points[1:]:
+            path.lineTo(x, y)
+        path.closeSubpath()
     return QTransform().rotate(sector * 360 / HEADING_SECTORS).map(path)
 
 
@@ -73,11 +110,11 @@ def unit_look(status: str, fresh: str) -> tuple[QPen, QBrush | None]:
     return pen, brush
 
 
-class StyleIndex(dict[tuple[str, str], int]):
-    """(status, freshness) → style number; an unseen pair gets the next number on lookup,
-    so a batch's styles are read with one dict lookup per unit."""
+class StyleIndex(dict[tuple[str, str, str], int]):
+    """(status, freshness, shape) → style number; an unseen one gets the next number on
+    lookup (and a row in the atlas at the next paint)."""
 
-    def __missing__(self, key: tuple[str, str]) -> int:
+    def __missing__(self, key: tuple[str, str, str]) -> int:
         index = len(self)
         self[key] = index
         return index
@@ -91,7 +128,8 @@ class UnitsItem(pg.GraphicsObject):
         self.styles = StyleIndex()
         for status in UNIT_STATUS_COLORS:
             for fresh in FRESHNESS:
-                self.styles[(status, fresh)]  # noqa: B018 - registers the known styles
+                for shape in SHAPES:
+                    self.styles[(status, fresh, shape)]  # noqa: B018 - the known styles
         self._atlas: QPixmap | None = None
         self._atlas_styles = 0
         self._atlas_dpr = 0.0
@@ -114,7 +152,7 @@ class UnitsItem(pg.GraphicsObject):
         n = len(x)
         style = np.asarray(style, dtype=np.intp)
         if len(self.styles) != len(self._style_rank):
-            self._style_rank = np.array([_RANK.get(fresh, 0) for _status, fresh in self.styles],
+            self._style_rank = np.array([_RANK.get(key[1], 0) for key in self.styles],
                                         dtype=np.intp)
         order = np.argsort(self._style_rank[style], kind="stable")
         data = np.empty(n, dtype=self.data.dtype)
@@ -136,9 +174,20 @@ class UnitsItem(pg.GraphicsObject):
         self.update()
 
     def counts(self) -> dict[tuple[str, str], int]:
-        """Units shown per (status, freshness), every known style (0 when none)."""
+        """Units shown per (status, freshness), every known pair (0 when none)."""
         tally = np.bincount(self.data["style"], minlength=len(self.styles))
-        return {key: int(tally[i]) for key, i in self.styles.items()}
+        out: dict[tuple[str, str], int] = {}
+        for (status, fresh, _shape), i in self.styles.items():
+            out[status, fresh] = out.get((status, fresh), 0) + int(tally[i])
+        return out
+
+    def shapes(self) -> list[str]:
+        """Each unit's shape, in the order given to ``set_data``."""
+        keys = list(self.styles)
+        out = [""] * len(self._order)
+        for i, style in zip(self._order.tolist(), self.data["style"].tolist(), strict=True):
+            out[i] = keys[style][2]
+        return out
 
     def style_of(self, status: str, fresh: str) -> tuple[QPen, QBrush | None]:
         """The rim and fill the sprites of this status and freshness are drawn with."""
@@ -195,13 +244,14 @@ class UnitsItem(pg.GraphicsObject):
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        paths = [unit_path(s) for s in range(HEADING_SECTORS + 1)]
-        for (status, fresh), row in self.styles.items():
+        paths = {shape: [unit_path(s, shape) for s in range(HEADING_SECTORS + 1)]
+                 for shape in SHAPES}
+        for (status, fresh, shape), row in self.styles.items():
             pen, brush = unit_look(status, fresh)
             pen.setWidthF(pen.widthF() * dpr)
             painter.setPen(pen)
             painter.setBrush(brush if brush is not None else QBrush(Qt.BrushStyle.NoBrush))
-            for sector, path in enumerate(paths):
+            for sector, path in enumerate(paths.get(shape, paths["car"])):
                 painter.resetTransform()
                 painter.translate((sector + 0.5) * cell, (row + 0.5) * cell)
                 painter.scale(SYMBOL_PX * dpr, SYMBOL_PX * dpr)
@@ -248,10 +298,10 @@ class UnitsItem(pg.GraphicsObject):
         frags = self._fragments.ndarray()
         if shown == n:
             frags[:] = self._template
-            frags[:, 0] = dx
-            frags[:, 1] = dy
+            frags[:, 0] = np.rint(dx)
+            frags[:, 1] = np.rint(dy)
         else:
             frags[:] = self._template[inside]
-            frags[:, 0] = dx[inside]
-            frags[:, 1] = dy[inside]
+            frags[:, 0] = np.rint(dx[inside])
+            frags[:, 1] = np.rint(dy[inside])
         painter.drawPixmapFragments(*self._fragments.drawargs(), self._atlas)

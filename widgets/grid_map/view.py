@@ -16,7 +16,6 @@ else the grid under the pointer (holes and MultiPolygons respected).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -35,9 +34,18 @@ from PySide6.QtWidgets import (
 from widgets.colors import PRIORITY_COLORS, SECONDARY_TEXT
 from widgets.geo_projection import Bounds, LocalProjection, bounds_of
 from widgets.geo_shapes import polygons_contain
-from widgets.grid_map.marks import AlarmMark, CameraMark, GridShape, Overlay, UnitMark
+from widgets.grid_map.callsigns_item import CallsignsItem
+from widgets.grid_map.marks import (
+    FRESHNESS,
+    AlarmMark,
+    CameraMark,
+    GridShape,
+    Overlay,
+    UnitColumns,
+    UnitMark,
+)
 from widgets.grid_map.paths import polygons_path
-from widgets.grid_map.units_item import DOT, HEADING_SECTORS, UnitsItem
+from widgets.grid_map.units_item import DOT, HEADING_SECTORS, UnitsItem, shape_of
 
 BACKGROUND = "#12161b"
 GRID_OUTLINE = "#5c6b7a"
@@ -76,14 +84,13 @@ class GridMapView(QWidget):
         self._grid_xy: dict[str, list[list[list[tuple[float, float]]]]] = {}
         self._grid_labels: dict[str, QGraphicsSimpleTextItem] = {}
         self._overlay = Overlay()
-        self.units: dict[str, UnitMark] = {}
+        self.units = UnitColumns.from_marks([])
         self.alarms: dict[str, AlarmMark] = {}
         self.cameras: dict[str, CameraMark] = {}
         self.units_item = UnitsItem()
         self.units_item.setZValue(10)
         self.vb.addItem(self.units_item)
         self._unit_xy: tuple[np.ndarray, np.ndarray] = (np.empty(0), np.empty(0))
-        self._unit_list: list[UnitMark] = []
         self._alarm_items: dict[tuple[int, bool], pg.ScatterPlotItem] = {}
         self._camera_item = pg.ScatterPlotItem(pxMode=True, symbol="s", size=7,
                                                pen=pg.mkPen("#0d0f12"),
@@ -91,8 +98,9 @@ class GridMapView(QWidget):
         self._camera_item.setZValue(5)
         self.vb.addItem(self._camera_item)
         self._cluster_labels: list[pg.TextItem] = []
-        self._callsigns: list[pg.TextItem] = []  # the shown head of the pool below
-        self._callsign_pool: list[pg.TextItem] = []  # reused: a TextItem costs ~0.5 ms to make
+        self.callsigns_item = CallsignsItem()
+        self.callsigns_item.setZValue(14)
+        self.vb.addItem(self.callsigns_item)
         self._selected = pg.ScatterPlotItem(pxMode=True, symbol="o", size=26,
                                             pen=pg.mkPen("#ffffff", width=2), brush=None)
         self._selected.setZValue(30)
@@ -101,7 +109,7 @@ class GridMapView(QWidget):
         self._outlined: str | None = None  # the grid drawn with the selected outline
         self.measuring = False  # clicks add points to the measuring tape instead of selecting
         # Arrays for hit-testing: ids and metres, rebuilt with each batch.
-        self._hit: dict[str, tuple[list[str], np.ndarray, np.ndarray]] = {}
+        self._hit: dict[str, tuple[Sequence[str], np.ndarray, np.ndarray]] = {}
 
         self._pulse_big = False
         self._pulse = QTimer(self)
@@ -266,29 +274,34 @@ class GridMapView(QWidget):
 
     def set_units(self, units: Sequence[UnitMark]) -> None:
         """Every unit with a position (a batch replaces the whole set: moves come batched)."""
-        self.units = {u.id: u for u in units}
-        if self.projection is None:
-            self._ensure_projection(_bounds_of_marks(units))
+        self.set_unit_columns(UnitColumns.from_marks(units))
+
+    def set_unit_columns(self, units: UnitColumns) -> None:
+        """``set_units`` for the pane's columns: projected, styled and handed to the sprite
+        item with numpy, nothing done per unit in Python."""
+        self.units = units
+        if self.projection is None and len(units):
+            self._ensure_projection(Bounds(float(units.lon.min()), float(units.lat.min()),
+                                           float(units.lon.max()), float(units.lat.max())))
         if self.projection is None:
             return
-        n = len(units)
-        # Read once into arrays, then projected and styled with numpy: per-unit Python calls
-        # were most of the cost.
-        xs, ys = _project(self.projection,
-                          np.fromiter((u.lat for u in units), float, n),
-                          np.fromiter((u.lon for u in units), float, n))
+        xs, ys = _project(self.projection, units.lat, units.lon)
         self._unit_xy = (xs, ys)
-        self._unit_list = list(units)  # in the order of _unit_xy (callsigns index both)
-        headings = np.fromiter((math.nan if u.heading is None else u.heading for u in units),
-                               float, n)
-        styles = self.units_item.styles  # an unseen (status, freshness) gets a new number
-        style = np.fromiter((styles[u.status, u.freshness] for u in units), np.intp, n)
+        # Style numbers through a table over the (few) codes: status × freshness × kind.
+        styles = self.units_item.styles  # an unseen style gets a new number
+        table = np.array([[[styles[status, fresh, shape_of(kind)] for kind in units.kinds]
+                           for fresh in FRESHNESS] for status in units.statuses],
+                         dtype=np.intp).reshape(len(units.statuses), len(FRESHNESS),
+                                                len(units.kinds))
+        style = table[units.status, units.freshness, units.kind] if len(units) else \
+            np.empty(0, dtype=np.intp)
         width = 360 / HEADING_SECTORS
+        headings = units.heading
         finite = np.isfinite(headings)
         sectors = np.where(finite, ((np.where(finite, headings, 0.0) % 360 + width / 2)
                                     // width) % HEADING_SECTORS, DOT).astype(np.intp)
         self.units_item.set_data(xs, ys, style, sectors)
-        self._hit["unit"] = ([u.id for u in units], xs, ys)
+        self._hit["unit"] = (units.ids, xs, ys)
         self._mark_selected()
         if self.metres_per_pixel() <= CALLSIGN_MAX_M_PER_PX:
             self._show_callsigns()
@@ -337,7 +350,7 @@ class GridMapView(QWidget):
         sel = self.selection
         point = None
         if sel is not None and self.projection is not None:
-            mark: Any = {"unit": self.units, "alarm": self.alarms,
+            mark: Any = {"unit": self.units, "alarm": self.alarms,  # (all have .get)
                          "camera": self.cameras}.get(sel[0], {}).get(sel[1])
             if mark is not None:
                 point = self.xy(mark.lat, mark.lon)
@@ -435,30 +448,19 @@ class GridMapView(QWidget):
         self._camera_item.setData(x=np.asarray(xs), y=np.asarray(ys), size=np.asarray(sizes))
 
     def _show_callsigns(self) -> None:
-        """Callsigns of the units in view (at most MAX_LABELS), on pooled labels: rebuilt
-        with every batch when zoomed in, so made once and then only moved and retexted."""
-        shown = 0
-        if self.metres_per_pixel() <= CALLSIGN_MAX_M_PER_PX and self.projection is not None:
-            rect = self.vb.viewRect()
-            xs, ys = self._unit_xy
-            inside = np.flatnonzero((xs >= rect.left()) & (xs <= rect.right())
-                                    & (ys >= rect.top()) & (ys <= rect.bottom()))
-            units = self._unit_list
-            for i in inside[:MAX_LABELS].tolist():
-                if shown == len(self._callsign_pool):
-                    label = pg.TextItem("", color="#e6edf3", anchor=(-0.15, 0.5))
-                    label.setZValue(14)
-                    self.vb.addItem(label)
-                    self._callsign_pool.append(label)
-                label = self._callsign_pool[shown]
-                if label.toPlainText() != units[i].callsign:
-                    label.setText(units[i].callsign)
-                label.setPos(float(xs[i]), float(ys[i]))
-                label.setVisible(True)
-                shown += 1
-        for label in self._callsign_pool[shown:]:
-            label.setVisible(False)
-        self._callsigns = self._callsign_pool[:shown]
+        """Callsigns of the units in view (at most MAX_LABELS) when zoomed in: with every
+        batch, so one item takes their points and texts (no item per label)."""
+        if self.metres_per_pixel() > CALLSIGN_MAX_M_PER_PX or self.projection is None:
+            if self.callsigns_item.texts():
+                self.callsigns_item.set_labels(np.empty(0), np.empty(0), [])
+            return
+        rect = self.vb.viewRect()
+        xs, ys = self._unit_xy
+        inside = np.flatnonzero((xs >= rect.left()) & (xs <= rect.right())
+                                & (ys >= rect.top()) & (ys <= rect.bottom()))[:MAX_LABELS]
+        callsigns = self.units.callsigns
+        self.callsigns_item.set_labels(xs[inside], ys[inside],
+                                       [callsigns[i] for i in inside.tolist()])
 
     def _pulse_alarms(self) -> None:
         """Unacknowledged alarms pulse (size), acknowledged ones stay still."""
