@@ -45,6 +45,7 @@ from desktop.basemap_sources import (
     zoom_for_resolution,
 )
 from widgets.geo_projection import LocalProjection
+from widgets.i18n import tr
 
 log = logging.getLogger(__name__)
 
@@ -283,8 +284,8 @@ class BasemapLayer(QObject):
             log.debug("basemap: tile %s could not be loaded: %s", key, error)
         if self._failures >= FAILURES_BEFORE_PROBLEM and not self._problem_reported:
             self._problem_reported = True
-            message = (f"The map tiles cannot be loaded from {self._location()}; "
-                       "the map is shown without them.")
+            message = tr("The map tiles cannot be loaded from {where}; the map is shown "
+                         "without them.").format(where=self._location())
             log.warning("basemap: %s (%d failures in a row; last: %s)", message,
                         self._failures, error)
             self.problem.emit(message)
@@ -292,7 +293,7 @@ class BasemapLayer(QObject):
             self._retry.start()
 
     def _location(self) -> str:
-        return self._source.location if self._source is not None else "the tile source"
+        return self._source.location if self._source is not None else tr("the tile source")
 
     def _show(self, key: TileKey, pixmap: QPixmap | None) -> None:
         if pixmap is None or pixmap.isNull():

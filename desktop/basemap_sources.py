@@ -21,6 +21,7 @@ import httpx
 from PySide6.QtCore import QRectF
 
 from widgets.geo_projection import LocalProjection
+from widgets.i18n import tr
 
 log = logging.getLogger(__name__)
 
@@ -129,15 +130,17 @@ class XyzSource:
         template = template.strip()
         parts = urlsplit(template)
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise BasemapError(
-                f"The basemap address {template!r} is not an http:// or https:// address.")
+            raise BasemapError(tr("The basemap address {address} is not an http:// or "
+                                  "https:// address.").format(address=repr(template)))
         missing = [p for p in ("{z}", "{x}", "{y}") if p not in template]
         if missing:
-            raise BasemapError(
-                f"The basemap address {template!r} lacks {', '.join(missing)}; a tile address "
-                "needs {z}, {x} and {y}, as in http://tiles.example/{z}/{x}/{y}.png.")
+            raise BasemapError(tr(
+                "The basemap address {address} lacks {missing}; a tile address needs {{z}}, "
+                "{{x}} and {{y}}, as in http://tiles.example/{{z}}/{{x}}/{{y}}.png.").format(
+                    address=repr(template), missing=", ".join(missing)))
         if not 0 <= min_zoom <= max_zoom <= 30:
-            raise BasemapError(f"The basemap zoom levels {min_zoom}–{max_zoom} are not usable.")
+            raise BasemapError(tr("The basemap zoom levels {low}–{high} are not usable.")
+                               .format(low=min_zoom, high=max_zoom))
         self.template = template
         self.attribution = attribution
         self.min_zoom = min_zoom
@@ -197,7 +200,8 @@ class MbtilesSource:
         name = self.path.name
         if not self.path.is_file():
             log.warning("basemap: MBTiles file %s does not exist", self.path)
-            raise BasemapError(f"The map tile file {self.path} does not exist.")
+            raise BasemapError(tr("The map tile file {file} does not exist.").format(
+                file=self.path))
         self._lock = threading.Lock()
         try:
             # mode=ro: the workstation must never change (or create) a hall's map file.
@@ -205,7 +209,8 @@ class MbtilesSource:
             self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
         except sqlite3.Error as exc:
             log.warning("basemap: cannot open MBTiles file %s: %s", self.path, exc)
-            raise BasemapError(f"The map tile file {name} cannot be opened ({exc}).") from exc
+            raise BasemapError(tr("The map tile file {file} cannot be opened ({why}).").format(
+                file=name, why=exc)) from exc
         try:
             meta = dict(self._db.execute("SELECT name, value FROM metadata").fetchall())
             self._db.execute(
@@ -213,16 +218,17 @@ class MbtilesSource:
             ).fetchall()
             fmt = str(meta.get("format", "")).lower()
             if fmt in ("pbf", "mvt"):
-                raise BasemapError(
-                    f"The map tile file {name} holds vector tiles; only image tiles (PNG or "
-                    "JPEG) can be shown.")
+                raise BasemapError(tr(
+                    "The map tile file {file} holds vector tiles; only image tiles (PNG or "
+                    "JPEG) can be shown.").format(file=name))
             min_zoom, max_zoom = _int_or_none(meta.get("minzoom")), _int_or_none(
                 meta.get("maxzoom"))
             if min_zoom is None or max_zoom is None:
                 lo, hi = self._db.execute(
                     "SELECT MIN(zoom_level), MAX(zoom_level) FROM tiles").fetchone()
                 if lo is None:
-                    raise BasemapError(f"The map tile file {name} holds no tiles.")
+                    raise BasemapError(tr("The map tile file {file} holds no tiles.").format(
+                        file=name))
                 min_zoom = int(lo) if min_zoom is None else min_zoom
                 max_zoom = int(hi) if max_zoom is None else max_zoom
         except BasemapError as exc:
@@ -232,8 +238,9 @@ class MbtilesSource:
         except (sqlite3.Error, ValueError, TypeError) as exc:
             log.warning("basemap: unusable MBTiles file %s: %s", self.path, exc)
             self._db.close()
-            raise BasemapError(
-                f"The map tile file {name} is not a readable MBTiles file ({exc}).") from exc
+            raise BasemapError(tr(
+                "The map tile file {file} is not a readable MBTiles file ({why}).").format(
+                    file=name, why=exc)) from exc
         self.attribution = str(meta.get("attribution") or "")
         self.min_zoom = max(0, min_zoom)
         self.max_zoom = max(self.min_zoom, max_zoom)
@@ -288,9 +295,10 @@ def source_from_setting(text: str) -> XyzSource | MbtilesSource | None:
     path = Path(text).expanduser()
     if lowered.endswith(".mbtiles") or path.is_file():
         return MbtilesSource(path)
-    raise BasemapError(
-        f"The basemap setting {text!r} is neither a tile address such as "
-        "http://tiles.example/{z}/{x}/{y}.png nor an .mbtiles file.")
+    raise BasemapError(tr(
+        "The basemap setting {setting} is neither a tile address such as "
+        "http://tiles.example/{{z}}/{{x}}/{{y}}.png nor an .mbtiles file.").format(
+            setting=repr(text)))
 
 
 # --- disk cache --------------------------------------------------------------------------------

@@ -60,6 +60,7 @@ from widgets.geo_shapes import read_geojson
 from widgets.grid_map import GridMapView
 from widgets.grid_map.extras import EventZones, Tape, Trail
 from widgets.i18n import tr
+from widgets.unit_texts import age_text
 
 log = logging.getLogger(__name__)
 
@@ -165,6 +166,7 @@ class GridMapPane(QWidget):
         self._ageing.setInterval(FRESHNESS_MS)
         self._ageing.timeout.connect(self._age)
         self._ageing.start()
+        self._explain_symbols()
         self._unsubscribe = ctx.hall.subscribe(self._hall_changed)
         self._unselect = ctx.selection.subscribe(self._selection_changed)
         self.destroyed.connect(lambda *_: self._cleanup())
@@ -175,6 +177,18 @@ class GridMapPane(QWidget):
 
     def _thresholds(self) -> FreshnessThresholds:
         return thresholds_of(self.ctx.settings())
+
+    def _explain_symbols(self) -> None:
+        """The key to the unit symbols, with the freshness thresholds of the settings."""
+        limits = self._thresholds()
+        self.status.setToolTip(tr(
+            "Unit symbols: a dart is a car, a slim dart a motorcycle, a disc with a nose an "
+            "officer on foot, a block an ambulance or fire engine; the point shows the "
+            "heading. Colour is the status. Filled: position fresh; faded: ageing (over "
+            "{ageing}); grey with a dashed rim: stale (over {stale}); hollow, dotted: lost "
+            "(over {lost}), kept where last seen.").format(
+                ageing=age_text(limits.ageing_s), stale=age_text(limits.stale_s),
+                lost=age_text(limits.lost_s)))
 
     def _hall_changed(self, changes: ChangeSet) -> None:
         pending = self._pending
@@ -455,6 +469,7 @@ class GridMapPane(QWidget):
             log.warning("map viewport not usable: %r", viewport)
 
     def apply_settings(self, settings: UserSettings) -> None:
+        self._explain_symbols()
         self._refresh_units()
         self._use_basemap(settings.map_basemap)
 

@@ -1336,6 +1336,10 @@
         <translation>Remove event zones</translation>
     </message>
     <message>
+        <source>Unit symbols: a dart is a car, a slim dart a motorcycle, a disc with a nose an officer on foot, a block an ambulance or fire engine; the point shows the heading. Colour is the status. Filled: position fresh; faded: ageing (over {ageing}); grey with a dashed rim: stale (over {stale}); hollow, dotted: lost (over {lost}), kept where last seen.</source>
+        <translation>Unit symbols: a dart is a car, a slim dart a motorcycle, a disc with a nose an officer on foot, a block an ambulance or fire engine; the point shows the heading. Colour is the status. Filled: position fresh; faded: ageing (over {ageing}); grey with a dashed rim: stale (over {stale}); hollow, dotted: lost (over {lost}), kept where last seen.</translation>
+    </message>
+    <message>
         <source>{n} fresh</source>
         <translation>{n} fresh</translation>
     </message>
@@ -1702,6 +1706,50 @@
     <message>
         <source>No camera {n}</source>
         <translation>No camera {n}</translation>
+    </message>
+    <message>
+        <source>The map tiles cannot be loaded from {where}; the map is shown without them.</source>
+        <translation>The map tiles cannot be loaded from {where}; the map is shown without them.</translation>
+    </message>
+    <message>
+        <source>the tile source</source>
+        <translation>the tile source</translation>
+    </message>
+    <message>
+        <source>The basemap address {address} is not an http:// or https:// address.</source>
+        <translation>The basemap address {address} is not an http:// or https:// address.</translation>
+    </message>
+    <message>
+        <source>The basemap address {address} lacks {missing}; a tile address needs {{z}}, {{x}} and {{y}}, as in http://tiles.example/{{z}}/{{x}}/{{y}}.png.</source>
+        <translation>The basemap address {address} lacks {missing}; a tile address needs {{z}}, {{x}} and {{y}}, as in http://tiles.example/{{z}}/{{x}}/{{y}}.png.</translation>
+    </message>
+    <message>
+        <source>The basemap zoom levels {low}–{high} are not usable.</source>
+        <translation>The basemap zoom levels {low}–{high} are not usable.</translation>
+    </message>
+    <message>
+        <source>The map tile file {file} does not exist.</source>
+        <translation>The map tile file {file} does not exist.</translation>
+    </message>
+    <message>
+        <source>The map tile file {file} cannot be opened ({why}).</source>
+        <translation>The map tile file {file} cannot be opened ({why}).</translation>
+    </message>
+    <message>
+        <source>The map tile file {file} holds vector tiles; only image tiles (PNG or JPEG) can be shown.</source>
+        <translation>The map tile file {file} holds vector tiles; only image tiles (PNG or JPEG) can be shown.</translation>
+    </message>
+    <message>
+        <source>The map tile file {file} holds no tiles.</source>
+        <translation>The map tile file {file} holds no tiles.</translation>
+    </message>
+    <message>
+        <source>The map tile file {file} is not a readable MBTiles file ({why}).</source>
+        <translation>The map tile file {file} is not a readable MBTiles file ({why}).</translation>
+    </message>
+    <message>
+        <source>The basemap setting {setting} is neither a tile address such as http://tiles.example/{{z}}/{{x}}/{{y}}.png nor an .mbtiles file.</source>
+        <translation>The basemap setting {setting} is neither a tile address such as http://tiles.example/{{z}}/{{x}}/{{y}}.png nor an .mbtiles file.</translation>
     </message>
 </context>
 <context>

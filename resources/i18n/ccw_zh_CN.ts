@@ -1336,6 +1336,10 @@
         <translation>移除活动分区</translation>
     </message>
     <message>
+        <source>Unit symbols: a dart is a car, a slim dart a motorcycle, a disc with a nose an officer on foot, a block an ambulance or fire engine; the point shows the heading. Colour is the status. Filled: position fresh; faded: ageing (over {ageing}); grey with a dashed rim: stale (over {stale}); hollow, dotted: lost (over {lost}), kept where last seen.</source>
+        <translation>警力图标：箭头为警车，细箭头为摩托车，带尖的圆点为步巡警员，方块为救护车或消防车；尖端指向行进方向。颜色表示状态。实心：位置最新；半透明：位置较旧（超过 {ageing}）；灰色虚线边：位置过时（超过 {stale}）；空心点线：失联（超过 {lost}），保留在最后已知位置。</translation>
+    </message>
+    <message>
         <source>{n} fresh</source>
         <translation>{n} 个实时</translation>
     </message>
@@ -1702,6 +1706,50 @@
     <message>
         <source>No camera {n}</source>
         <translation>没有 {n} 号摄像机</translation>
+    </message>
+    <message>
+        <source>The map tiles cannot be loaded from {where}; the map is shown without them.</source>
+        <translation>无法从 {where} 加载地图瓦片；地图将不带底图显示。</translation>
+    </message>
+    <message>
+        <source>the tile source</source>
+        <translation>瓦片来源</translation>
+    </message>
+    <message>
+        <source>The basemap address {address} is not an http:// or https:// address.</source>
+        <translation>底图地址 {address} 不是 http:// 或 https:// 地址。</translation>
+    </message>
+    <message>
+        <source>The basemap address {address} lacks {missing}; a tile address needs {{z}}, {{x}} and {{y}}, as in http://tiles.example/{{z}}/{{x}}/{{y}}.png.</source>
+        <translation>底图地址 {address} 缺少 {missing}；瓦片地址须包含 {{z}}、{{x}} 和 {{y}}，例如 http://tiles.example/{{z}}/{{x}}/{{y}}.png。</translation>
+    </message>
+    <message>
+        <source>The basemap zoom levels {low}–{high} are not usable.</source>
+        <translation>底图缩放级别 {low}–{high} 不可用。</translation>
+    </message>
+    <message>
+        <source>The map tile file {file} does not exist.</source>
+        <translation>地图瓦片文件 {file} 不存在。</translation>
+    </message>
+    <message>
+        <source>The map tile file {file} cannot be opened ({why}).</source>
+        <translation>无法打开地图瓦片文件 {file}（{why}）。</translation>
+    </message>
+    <message>
+        <source>The map tile file {file} holds vector tiles; only image tiles (PNG or JPEG) can be shown.</source>
+        <translation>地图瓦片文件 {file} 为矢量瓦片；只能显示图片瓦片（PNG 或 JPEG）。</translation>
+    </message>
+    <message>
+        <source>The map tile file {file} holds no tiles.</source>
+        <translation>地图瓦片文件 {file} 中没有瓦片。</translation>
+    </message>
+    <message>
+        <source>The map tile file {file} is not a readable MBTiles file ({why}).</source>
+        <translation>地图瓦片文件 {file} 不是可读取的 MBTiles 文件（{why}）。</translation>
+    </message>
+    <message>
+        <source>The basemap setting {setting} is neither a tile address such as http://tiles.example/{{z}}/{{x}}/{{y}}.png nor an .mbtiles file.</source>
+        <translation>底图设置 {setting} 既不是瓦片地址（如 http://tiles.example/{{z}}/{{x}}/{{y}}.png），也不是 .mbtiles 文件。</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from tests.desktop.conftest import run_ui, until
 from tests.support.central import Desk
+from widgets.unit_texts import age_text
 
 
 def test_the_map_shows_the_hall_and_shares_the_selection(make_workstation, qloop, tmp_path):
@@ -103,6 +104,7 @@ def test_the_map_shows_the_hall_and_shares_the_selection(make_workstation, qloop
         ws.preferences.update(replace(ws.preferences.settings,
                                       position_freshness_seconds=(1, 2, 3)))
         await until(lambda: "lost" in pane.status.text(), 10, "lost units")
+        assert age_text(3) in pane.status.toolTip()  # the symbols' key says the new limits
         assert len(pane.map.units) == len(with_position)
         assert all(m.freshness == "lost" for m in pane.map.units.marks())
         lost = sum(count for key, count in pane.map.units_item.counts().items()
