@@ -18,24 +18,12 @@ from typing import Any
 
 from backend_client import schemas as s
 from desktop.services.central import CentralService
+from desktop.services.commanding import QT_TR_NOOP, ActionRefused, queue_command
 from desktop.state.hall import HallState
 from desktop.state.pending import PendingCommands
 from desktop.state.session import SessionState
 
 log = logging.getLogger(__name__)
-
-
-def QT_TR_NOOP(text: str) -> str:  # noqa: N802 - the name lupdate looks for
-    """Marks an officer's sentence for translation; the views translate it when shown
-    (this layer has no Qt)."""
-    return text
-
-
-
-
-class ActionRefused(Exception):
-    """An action the workstation will not queue; ``str(e)`` is for the officer, in English
-    (marked for translation: show it through ``tr``)."""
 
 
 class AlarmActions:
@@ -171,18 +159,9 @@ class AlarmActions:
     # --- the outbox ----------------------------------------------------------------------------
 
     async def _queue(self, path: str, body: dict[str, Any]) -> None:
-        service = self._service()
+        item = await queue_command(self._service, self.state, path, body)
         operator = self.state.operator
-        if service is None or operator is None:
-            raise ActionRefused(QT_TR_NOOP("Not connected to the central services yet."))
-        try:
-            item = await service.command("POST", path, body)
-        except Exception as e:  # noqa: BLE001 - whatever the journal raised, the officer must know
-            # The journal could not take it (disk full, read-only profile): say so, loudly —
-            # an action that is not durable must not look done.
-            log.exception("command %s could not be queued: %r", path, e)
-            raise ActionRefused(QT_TR_NOOP("The command could not be saved on this workstation "
-                                   "and was NOT sent. Check the disk, then try again.")) from e
+        assert operator is not None
         self.pending.add(item.idempotency_key, path, body, item.created_at, operator.id,
                          operator.name)
 

@@ -1,0 +1,1 @@
+"""The unit status board: every unit's status, time in status, assignment and timers."""
