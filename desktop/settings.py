@@ -57,6 +57,9 @@ class UserSettings:
     video_latency: str = "low"
     # Unit positions: ageing, stale and lost after this many seconds (map and unit board).
     position_freshness_seconds: tuple[int, int, int] = (60, 300, 1800)
+    # The unit board's timers: dispatched → en route, en route → on scene, and how often a
+    # crew on scene gets a welfare check (seconds).
+    unit_status_target_seconds: tuple[int, int, int] = (120, 600, 1200)
     # The map's basemap: an intranet XYZ tile address ({z}/{x}/{y}) or an MBTiles file; ""
     # draws the clean vector map.
     map_basemap: str = ""
@@ -136,6 +139,8 @@ _VALID: Final[dict[str, Callable[[Any], bool]]] = {
     "map_basemap": lambda v: isinstance(v, str) and len(v) <= 2000,
     "position_freshness_seconds": lambda v: isinstance(v, list | tuple) and len(v) == 3
     and all(type(x) is int and 1 <= x <= 86_400 for x in v) and v[0] < v[1] < v[2],
+    "unit_status_target_seconds": lambda v: isinstance(v, list | tuple) and len(v) == 3
+    and all(type(x) is int and 1 <= x <= 86_400 for x in v),
 }
 
 

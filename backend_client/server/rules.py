@@ -11,6 +11,11 @@ from collections.abc import Iterable
 
 from backend_client.schemas import Alarm, Unit
 
+# The transitions live with the client too (it offers only these); re-exported for the server.
+from backend_client.unit_rules import LEAVES_ALARM as LEAVES_ALARM
+from backend_client.unit_rules import UNIT_TRANSITIONS as UNIT_TRANSITIONS
+from backend_client.unit_rules import unit_may_become as unit_may_become
+
 from .problems import Conflict, Forbidden
 
 # --- Roles ----------------------------------------------------------------------------------
@@ -58,25 +63,6 @@ def require(roles: Iterable[str], action: str) -> None:
 
 
 # --- Units ----------------------------------------------------------------------------------
-
-UNIT_TRANSITIONS: dict[str, frozenset[str]] = {
-    "available": frozenset({"busy", "out_of_service", "off_duty"}),
-    "dispatched": frozenset({"en_route", "on_scene", "available", "out_of_service"}),
-    "en_route": frozenset({"on_scene", "available", "out_of_service"}),
-    "on_scene": frozenset({"available", "busy", "out_of_service"}),
-    "busy": frozenset({"available", "out_of_service", "off_duty"}),
-    "out_of_service": frozenset({"available", "off_duty"}),
-    "off_duty": frozenset({"available"}),
-}
-# A unit in one of these states is no longer on its alarm.
-LEAVES_ALARM = frozenset({"available", "busy", "out_of_service", "off_duty"})
-
-
-def unit_may_become(current: str, new: str) -> bool:
-    """Whether a status command may move a unit from ``current`` to ``new``
-    (``dispatched`` only comes from a dispatch, so it is never a valid target here)."""
-    return new in UNIT_TRANSITIONS.get(current, frozenset())
-
 
 def check_unit_transition(unit: Unit, new: str) -> None:
     if not unit_may_become(unit.status, new):

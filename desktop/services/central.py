@@ -23,6 +23,7 @@ from backend_client.outbox import OutboxItem
 from backend_client.session import CentralSession
 from desktop.state.hall import HallState
 from desktop.state.pending import PendingCommands
+from desktop.state.pending_units import PendingUnitStatus, parse_status_command
 from desktop.state.session import CommandOutcome, SessionState
 
 log = logging.getLogger(__name__)
@@ -30,11 +31,13 @@ log = logging.getLogger(__name__)
 
 class CentralService:
     def __init__(self, session: CentralSession, hall: HallState, state: SessionState,
-                 pending: PendingCommands | None = None) -> None:
+                 pending: PendingCommands | None = None,
+                 unit_pending: PendingUnitStatus | None = None) -> None:
         self.session = session
         self.hall = hall
         self.state = state
         self.pending = pending if pending is not None else PendingCommands()
+        self.unit_pending = unit_pending if unit_pending is not None else PendingUnitStatus()
         self._password_check: tuple[bytes, bytes] | None = None  # (salt, pbkdf2) — memory only
         self._cache_as_of: datetime | None = None
         self.state.server_url = session.api.base_url
@@ -45,9 +48,10 @@ class CentralService:
     @classmethod
     async def open(cls, server_url: str, profile: str | None, hall: HallState,
                    state: SessionState, workstation: str | None = None,
-                   pending: PendingCommands | None = None) -> CentralService:
+                   pending: PendingCommands | None = None,
+                   unit_pending: PendingUnitStatus | None = None) -> CentralService:
         session = await CentralSession.open(server_url, profile, workstation)
-        return cls(session, hall, state, pending)
+        return cls(session, hall, state, pending, unit_pending)
 
     # --- life cycle -------------------------------------------------------------------------
 
@@ -61,6 +65,7 @@ class CentralService:
         for item in await self.session.writer.run(self.session.outbox.pending):
             self.pending.add(item.idempotency_key, item.path, item.body, item.created_at,
                              item.operator_id, item.operator_id)
+            self.unit_pending.add(item.idempotency_key, item.path, item.body, item.created_at)
 
     async def login(self, username: str, password: str) -> s.Operator:
         """Log in (raises ``LoginFailed``, ``ServerUnreachable`` …). Remembers a salted hash of
@@ -109,6 +114,7 @@ class CentralService:
             self.pending.reconcile_all(changes.alarms)
         else:
             self.pending.reconcile(changes.alarms)
+        self.unit_pending.reconcile(changes.units)
         self.hall.apply(changes)
         for notice in changes.notices:
             self.state.add_notice(notice)
@@ -119,7 +125,13 @@ class CentralService:
 
     def _command_finished(self, result: CommandResult) -> None:
         key = result.item.idempotency_key
-        if result.outcome == "sent":
+        unit_id = parse_status_command(result.item.path)
+        if unit_id is not None:
+            if result.outcome == "sent":
+                self.unit_pending.sent(key, result.response, self.hall.units.get(unit_id))
+            else:
+                self.unit_pending.rejected(key, result.message, s.utcnow())
+        elif result.outcome == "sent":
             held = None
             alarm_id = (result.response or {}).get("id")
             if isinstance(alarm_id, str):

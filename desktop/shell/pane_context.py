@@ -10,10 +10,12 @@ from typing import Any
 
 from backend_client.schemas import Alarm
 from desktop.services.alarm_actions import AlarmActions
+from desktop.services.unit_actions import UnitActions
 from desktop.settings import UserSettings
 from desktop.state.flood import FloodMeter
 from desktop.state.hall import HallState
 from desktop.state.pending import PendingCommands
+from desktop.state.pending_units import PendingUnitStatus
 from desktop.state.selection import Selection
 from desktop.state.session import SessionState
 from desktop.state.shelves import Shelves
@@ -66,3 +68,6 @@ class PaneContext:
     snapshots: Path | None = None
     # The demo's fault menu (make a camera's stream fail or recover); None outside the demo.
     stream_fault: FaultFn | None = None
+    # The unit board's commands (status changes, welfare checks) and what is pending of them.
+    units: UnitActions | None = None
+    unit_pending: PendingUnitStatus = field(default_factory=PendingUnitStatus)

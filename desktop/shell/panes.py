@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop.panes.alarm_queue import build_alarm_queue
 from desktop.panes.grid_map import build_grid_map
+from desktop.panes.unit_board import build_unit_board
 from desktop.panes.video_wall import build_video_wall
 from desktop.shell.pane_context import PaneContext
 
@@ -57,7 +58,7 @@ PANES: tuple[PaneSpec, ...] = (
              QT_TRANSLATE_NOOP("Panes", "Leadership and large-event overview")),
     PaneSpec("unit_board", QT_TRANSLATE_NOOP("Panes", "Unit board"), "pane-unit-board",
              ads.BottomDockWidgetArea, None, ALL_ROLES,
-             QT_TRANSLATE_NOOP("Panes", "Unit status board")),
+             QT_TRANSLATE_NOOP("Panes", "Unit status board"), build_unit_board),
     PaneSpec("watchlist", QT_TRANSLATE_NOOP("Panes", "Watchlist"), "pane-watchlist",
              ads.BottomDockWidgetArea, "unit_board", ALL_ROLES,
              QT_TRANSLATE_NOOP("Panes", "Watchlist pane")),

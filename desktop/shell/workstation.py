@@ -26,6 +26,7 @@ from desktop.services.alarm_actions import AlarmActions
 from desktop.services.central import CentralService
 from desktop.services.ptz import PtzControl
 from desktop.services.stream_faults import StreamFaults
+from desktop.services.unit_actions import UnitActions
 from desktop.settings import UserSettings
 from desktop.shell.alarm_sound_player import SoundPlayer
 from desktop.shell.alarm_sounds import AlarmSoundController
@@ -39,6 +40,7 @@ from desktop.shell.preferences import Preferences, SessionGuard
 from desktop.state.flood import FloodMeter
 from desktop.state.hall import HallState
 from desktop.state.pending import PendingCommands
+from desktop.state.pending_units import PendingUnitStatus
 from desktop.state.selection import Selection
 from desktop.state.session import SessionState
 from desktop.state.shelves import Shelves
@@ -81,6 +83,9 @@ class Workstation:
         settings = self.preferences.settings
         self.flood = FloodMeter(threshold=settings.flood_threshold)
         self.actions = AlarmActions(self.hall, self.state, self.pending, lambda: self.service)
+        self.unit_pending = PendingUnitStatus()
+        self.unit_actions = UnitActions(self.hall, self.state, self.unit_pending, self.actions,
+                                        lambda: self.service)
         self.ptz = PtzControl(lambda: self.service, self.state)
         self.hall.subscribe(lambda _c: self.flood.arrived(len(self.hall.new_alarm_ids)))
         self.commands = CommandRegistry()  # Ctrl+K; the main window takes it over
@@ -93,7 +98,8 @@ class Workstation:
                           config=self.config, snapshots=self.profile / "snapshots",
                           tiles=self.profile / "map-tiles",
                           stream_fault=(StreamFaults(lambda: self.service).set
-                                        if options.demo else None))
+                                        if options.demo else None),
+                          units=self.unit_actions, unit_pending=self.unit_pending)
         self.window = MainWindow(self.hall, self.state, ctx)
         self.window.login_requested.connect(self.ask_login)
         self.window.closing.connect(self._window_closed)
@@ -250,7 +256,8 @@ class Workstation:
                 return
             await self.service.close()
         self.service = await CentralService.open(url, str(self.profile), self.hall, self.state,
-                                                 pending=self.pending)
+                                                 pending=self.pending,
+                                                 unit_pending=self.unit_pending)
         await self.service.show_cached()
         if self.options.report_startup:
             self.window.repaint()  # the cached state, on screen now

@@ -428,8 +428,112 @@
         <translation>P{p}</translation>
     </message>
     <message>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>Cards</translation>
+    </message>
+    <message>
+        <source>By status</source>
+        <translation>By status</translation>
+    </message>
+    <message>
+        <source>By station</source>
+        <translation>By station</translation>
+    </message>
+    <message>
+        <source>By grid</source>
+        <translation>By grid</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Available near the alarm</source>
+        <translation>Available near the alarm</translation>
+    </message>
+    <message>
+        <source>The available units nearest the selected alarm, as the dispatch picker ranks them</source>
+        <translation>The available units nearest the selected alarm, as the dispatch picker ranks them</translation>
+    </message>
+    <message>
+        <source>Large text</source>
+        <translation>Large text</translation>
+    </message>
+    <message>
+        <source>Large text, to be read from across the hall (for a wall screen)</source>
+        <translation>Large text, to be read from across the hall (for a wall screen)</translation>
+    </message>
+    <message>
+        <source>Contact confirmed…</source>
+        <translation>Contact confirmed…</translation>
+    </message>
+    <message>
+        <source>{unit} was not set to {status}: the central services refused ({why}).</source>
+        <translation>{unit} was not set to {status}: the central services refused ({why}).</translation>
+    </message>
+    <message>
+        <source>As of {time} (not live)</source>
+        <translation>As of {time} (not live)</translation>
+    </message>
+    <message>
+        <source>{n} overdue</source>
+        <translation>{n} overdue</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Home grid</source>
+        <translation>Home grid</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Show all units</source>
+        <translation>Show all units</translation>
+    </message>
+    <message>
+        <source>Filter (on)</source>
+        <translation>Filter (on)</translation>
+    </message>
+    <message>
+        <source>Select an alarm: the available units nearest it are listed here.</source>
+        <translation>Select an alarm: the available units nearest it are listed here.</translation>
+    </message>
+    <message>
+        <source>Available units nearest {alarm}</source>
+        <translation>Available units nearest {alarm}</translation>
+    </message>
+    <message>
+        <source>Set status</source>
+        <translation>Set status</translation>
+    </message>
+    <message>
+        <source>Contact confirmed (welfare check)…</source>
+        <translation>Contact confirmed (welfare check)…</translation>
+    </message>
+    <message>
+        <source>Show its alarm</source>
+        <translation>Show its alarm</translation>
+    </message>
+    <message>
+        <source>{unit} is on the alarm {alarm}. Put it out of service anyway? The alarm will need another unit.</source>
+        <translation>{unit} is on the alarm {alarm}. Put it out of service anyway? The alarm will need another unit.</translation>
+    </message>
+    <message>
+        <source>Welfare check due: {units}. Call the crew, then confirm contact.</source>
+        <translation>Welfare check due: {units}. Call the crew, then confirm contact.</translation>
+    </message>
+    <message>
+        <source>✓ {unit}: welfare check, contact with the crew confirmed</source>
+        <translation>✓ {unit}: welfare check, contact with the crew confirmed</translation>
     </message>
     <message>
         <source>Priority</source>
@@ -1116,6 +1220,26 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>In status</source>
+        <translation>In status</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Radio</source>
+        <translation>Radio</translation>
+    </message>
+    <message>
+        <source>How long the unit has had its status; overdue units are marked and come first in their status</source>
+        <translation>How long the unit has had its status; overdue units are marked and come first in their status</translation>
+    </message>
+    <message>
+        <source>How old the last position report is (the map&apos;s limits)</source>
+        <translation>How old the last position report is (the map's limits)</translation>
+    </message>
+    <message>
         <source>Distance</source>
         <translation>Distance</translation>
     </message>
@@ -1152,8 +1276,28 @@
         <translation>Its last position is {t} old: the distance may be wrong.</translation>
     </message>
     <message>
+        <source>not en route yet</source>
+        <translation>not en route yet</translation>
+    </message>
+    <message>
+        <source>not on scene yet</source>
+        <translation>not on scene yet</translation>
+    </message>
+    <message>
+        <source>welfare check due</source>
+        <translation>welfare check due</translation>
+    </message>
+    <message>
         <source>position {t} old</source>
         <translation>position {t} old</translation>
+    </message>
+    <message>
+        <source>{status} (queued)</source>
+        <translation>{status} (queued)</translation>
+    </message>
+    <message>
+        <source>The status change is queued: it has not reached the central services yet.</source>
+        <translation>The status change is queued: it has not reached the central services yet.</translation>
     </message>
     <message>
         <source>Patrol car</source>
@@ -1750,6 +1894,30 @@
     <message>
         <source>The basemap setting {setting} is neither a tile address such as http://tiles.example/{{z}}/{{x}}/{{y}}.png nor an .mbtiles file.</source>
         <translation>The basemap setting {setting} is neither a tile address such as http://tiles.example/{{z}}/{{x}}/{{y}}.png nor an .mbtiles file.</translation>
+    </message>
+    <message>
+        <source>Your role may not change a unit&apos;s status.</source>
+        <translation>Your role may not change a unit's status.</translation>
+    </message>
+    <message>
+        <source>Select a unit first.</source>
+        <translation>Select a unit first.</translation>
+    </message>
+    <message>
+        <source>The unit has this status already.</source>
+        <translation>The unit has this status already.</translation>
+    </message>
+    <message>
+        <source>Units are dispatched from an alarm (the alarm queue).</source>
+        <translation>Units are dispatched from an alarm (the alarm queue).</translation>
+    </message>
+    <message>
+        <source>This status cannot follow the unit&apos;s present one.</source>
+        <translation>This status cannot follow the unit's present one.</translation>
+    </message>
+    <message>
+        <source>{name} · {count}</source>
+        <translation>{name} · {count}</translation>
     </message>
 </context>
 <context>

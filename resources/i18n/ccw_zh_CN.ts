@@ -428,8 +428,112 @@
         <translation>{p}级</translation>
     </message>
     <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>卡片</translation>
+    </message>
+    <message>
+        <source>By status</source>
+        <translation>按状态</translation>
+    </message>
+    <message>
+        <source>By station</source>
+        <translation>按派出所</translation>
+    </message>
+    <message>
+        <source>By grid</source>
+        <translation>按网格</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Available near the alarm</source>
+        <translation>警情附近可用警力</translation>
+    </message>
+    <message>
+        <source>The available units nearest the selected alarm, as the dispatch picker ranks them</source>
+        <translation>距所选警情最近的可用警力（与派警选择的排序相同）</translation>
+    </message>
+    <message>
+        <source>Large text</source>
+        <translation>大字</translation>
+    </message>
+    <message>
+        <source>Large text, to be read from across the hall (for a wall screen)</source>
+        <translation>大字显示，便于在大厅远处阅读（用于大屏）</translation>
+    </message>
+    <message>
+        <source>Contact confirmed…</source>
+        <translation>已确认联络…</translation>
+    </message>
+    <message>
+        <source>{unit} was not set to {status}: the central services refused ({why}).</source>
+        <translation>{unit} 未能设为{status}：中心服务拒绝（{why}）。</translation>
+    </message>
+    <message>
+        <source>As of {time} (not live)</source>
+        <translation>截至 {time}（非实时）</translation>
+    </message>
+    <message>
+        <source>{n} overdue</source>
+        <translation>{n} 个超时</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>派出所</translation>
+    </message>
+    <message>
+        <source>Home grid</source>
+        <translation>所属网格</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>类别</translation>
+    </message>
+    <message>
+        <source>Show all units</source>
+        <translation>显示全部警力</translation>
+    </message>
+    <message>
+        <source>Filter (on)</source>
+        <translation>筛选（已启用）</translation>
+    </message>
+    <message>
+        <source>Select an alarm: the available units nearest it are listed here.</source>
+        <translation>请选择一起警情：距其最近的可用警力将列在这里。</translation>
+    </message>
+    <message>
+        <source>Available units nearest {alarm}</source>
+        <translation>距 {alarm} 最近的可用警力</translation>
+    </message>
+    <message>
+        <source>Set status</source>
+        <translation>设置状态</translation>
+    </message>
+    <message>
+        <source>Contact confirmed (welfare check)…</source>
+        <translation>已确认联络（安全确认）…</translation>
+    </message>
+    <message>
+        <source>Show its alarm</source>
+        <translation>显示其警情</translation>
+    </message>
+    <message>
+        <source>{unit} is on the alarm {alarm}. Put it out of service anyway? The alarm will need another unit.</source>
+        <translation>{unit} 正在处置警情 {alarm}。仍要设为停止执勤吗？该警情将需要另派警力。</translation>
+    </message>
+    <message>
+        <source>Welfare check due: {units}. Call the crew, then confirm contact.</source>
+        <translation>需要安全确认：{units}。请呼叫该组警员，然后确认已联络。</translation>
+    </message>
+    <message>
+        <source>✓ {unit}: welfare check, contact with the crew confirmed</source>
+        <translation>✓ {unit}：安全确认，已与警员取得联络</translation>
     </message>
     <message>
         <source>Priority</source>
@@ -1116,6 +1220,26 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>In status</source>
+        <translation>状态时长</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Radio</source>
+        <translation>电台</translation>
+    </message>
+    <message>
+        <source>How long the unit has had its status; overdue units are marked and come first in their status</source>
+        <translation>警力处于当前状态的时长；超时的警力会被标出并排在该状态的最前面</translation>
+    </message>
+    <message>
+        <source>How old the last position report is (the map&apos;s limits)</source>
+        <translation>最近一次位置报告的时效（与地图的时限相同）</translation>
+    </message>
+    <message>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
@@ -1152,8 +1276,28 @@
         <translation>其位置已 {t} 未更新：距离可能不准。</translation>
     </message>
     <message>
+        <source>not en route yet</source>
+        <translation>尚未出发</translation>
+    </message>
+    <message>
+        <source>not on scene yet</source>
+        <translation>尚未到场</translation>
+    </message>
+    <message>
+        <source>welfare check due</source>
+        <translation>需要安全确认</translation>
+    </message>
+    <message>
         <source>position {t} old</source>
         <translation>位置已 {t} 未更新</translation>
+    </message>
+    <message>
+        <source>{status} (queued)</source>
+        <translation>{status}（排队中）</translation>
+    </message>
+    <message>
+        <source>The status change is queued: it has not reached the central services yet.</source>
+        <translation>状态变更正在排队：尚未送达中心服务。</translation>
     </message>
     <message>
         <source>Patrol car</source>
@@ -1750,6 +1894,30 @@
     <message>
         <source>The basemap setting {setting} is neither a tile address such as http://tiles.example/{{z}}/{{x}}/{{y}}.png nor an .mbtiles file.</source>
         <translation>底图设置 {setting} 既不是瓦片地址（如 http://tiles.example/{{z}}/{{x}}/{{y}}.png），也不是 .mbtiles 文件。</translation>
+    </message>
+    <message>
+        <source>Your role may not change a unit&apos;s status.</source>
+        <translation>您的角色无权更改警力状态。</translation>
+    </message>
+    <message>
+        <source>Select a unit first.</source>
+        <translation>请先选择一个警力。</translation>
+    </message>
+    <message>
+        <source>The unit has this status already.</source>
+        <translation>该警力已是此状态。</translation>
+    </message>
+    <message>
+        <source>Units are dispatched from an alarm (the alarm queue).</source>
+        <translation>警力须从警情派出（在警情队列中）。</translation>
+    </message>
+    <message>
+        <source>This status cannot follow the unit&apos;s present one.</source>
+        <translation>该状态不能接在警力当前状态之后。</translation>
+    </message>
+    <message>
+        <source>{name} · {count}</source>
+        <translation>{name} · {count}</translation>
     </message>
 </context>
 <context>

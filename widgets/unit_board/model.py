@@ -20,6 +20,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TR_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -56,8 +57,9 @@ _ROW_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
               | Qt.ItemFlag.ItemNeverHasChildren | Qt.ItemFlag.ItemIsDragEnabled)
 Index = QModelIndex | QPersistentModelIndex
 FLASH_ROLES = [Qt.ItemDataRole.BackgroundRole]
-OVERDUE_TEXT = {"late_en_route": "not en route yet", "late_on_scene": "not on scene yet",
-                "welfare_due": "welfare check due"}
+OVERDUE_TEXT = {"late_en_route": QT_TR_NOOP("not en route yet"),
+                "late_on_scene": QT_TR_NOOP("not on scene yet"),
+                "welfare_due": QT_TR_NOOP("welfare check due")}
 
 
 @dataclass(frozen=True)

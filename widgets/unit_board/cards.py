@@ -1,0 +1,797 @@
+"""``CardBoard``: the unit board's card view — the same ``UnitBoardModel`` as cards in columns.
+
+Grouped by status (a column for each of the seven statuses, in the board's order, empty ones
+too), by station or by home grid (a column for each that has units, plus "No station" /
+"No grid"). Each column is a ``QListView`` over a ``_GroupProxy`` that admits the model's
+rows of its group in the model's own order (the proxy never sorts); only the model's column 0
+is shown. A card shows the callsign, the kind, the status as a chip in its colour with its
+words (colour is never the only sign), the time in status, the current alarm and the members;
+an overdue card has a frame that flashes red/amber with the model's ``flash_on`` and says what
+it is late for. Colours come from the palette apart from the status and overdue colours.
+
+Dragging a card from one status column onto another emits ``status_dropped(unit id, status)``
+(the pane checks the transition and sends the command); the lists never move rows themselves.
+GUI thread only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QRectF,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QDrag,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPixmap,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QScrollArea,
+    QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backend_client.schemas import Unit
+from backend_client.unit_rules import STATUS_ORDER
+from widgets.colors import UNIT_STATUS_COLORS
+from widgets.i18n import tr
+from widgets.unit_board.columns import BoardContext, duration_text
+from widgets.unit_board.model import (
+    OVERDUE_TEXT,
+    OverdueRole,
+    QueuedRole,
+    UnitBoardModel,
+    UnitIdRole,
+    UnitRole,
+)
+from widgets.unit_texts import unit_kind_label, unit_status_label
+
+MIME_TYPE = "application/x-ccw-unit-id"
+GROUP_BYS = ("status", "station", "grid")
+OVERDUE_ON = "#e5484d"  # the overdue frame while the model's flash is on
+OVERDUE_OFF = "#f5a623"  # ... and while it is off
+CARD_WIDTH = 220  # at normal size
+CARD_HEIGHT = 64  # at least, at normal size (more when the font needs it)
+LARGE_SCALE = 1.6  # the hall's wall screens
+FRAME_PX = 3
+SPACING = 4
+Index = QModelIndex | QPersistentModelIndex
+GroupKey = Callable[[Unit], str]
+
+
+def _mix(a: QColor, b: QColor, t: float) -> QColor:
+    """``t`` of ``a`` and the rest of ``b``."""
+    return QColor.fromRgbF(*(t * x + (1 - t) * y for x, y in zip(
+        a.getRgbF()[:3], b.getRgbF()[:3], strict=True)))
+
+
+def _scaled_font(font: QFont, scale: float) -> QFont:
+    out = QFont(font)
+    if out.pointSizeF() > 0:
+        out.setPointSizeF(out.pointSizeF() * scale)
+    elif out.pixelSize() > 0:
+        out.setPixelSize(round(out.pixelSize() * scale))
+    return out
+
+
+class _GroupProxy(QSortFilterProxyModel):
+    """The source's rows whose group value is ``value``, in the source's order. It stays
+    dynamic (with no sort column nothing is sorted) so that a row whose group changes in
+    place (a ``dataChanged``) still leaves or enters; layout changes re-filter anyway."""
+
+    def __init__(self, key: GroupKey, value: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._key = key
+        self._value = value
+
+    @property
+    def value(self) -> str:
+        return self._value
+
+    def set_key(self, key: GroupKey) -> None:
+        self.beginFilterChange()
+        self._key = key
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+        source = self.sourceModel()
+        if source is None:
+            return False
+        unit = source.index(source_row, 0, source_parent).data(UnitRole)
+        return isinstance(unit, Unit) and self._key(unit) == self._value
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt's name
+        return [MIME_TYPE]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
+        mime = QMimeData()
+        for index in indexes:
+            unit_id = index.data(UnitIdRole)
+            if unit_id:
+                mime.setData(MIME_TYPE, str(unit_id).encode("utf-8"))
+                break
+        return mime
+
+    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802 - Qt's name
+        return Qt.DropAction.CopyAction
+
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802 - Qt's name
+        return Qt.DropAction.CopyAction
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int,  # noqa: N802
+                     column: int, parent: Index) -> bool:
+        return False  # never insert or move rows: the board emits status_dropped instead
+
+
+def unit_id_of(mime: QMimeData) -> str | None:
+    """The unit id a card drag carries, or None."""
+    if not mime.hasFormat(MIME_TYPE):
+        return None
+    text = bytes(mime.data(MIME_TYPE).data()).decode("utf-8", "replace").strip()
+    return text or None
+
+
+class CardDelegate(QStyledItemDelegate):
+    """Paints a unit as a card. Its fonts are the view's (``CardBoard.set_large`` scales
+    them); ``scale`` scales the card's width and least height."""
+
+    def __init__(self, board: CardBoard) -> None:
+        super().__init__(board)
+        self._board = board
+        self.scale = 1.0
+
+    # --- geometry -------------------------------------------------------------------------
+
+    def _metrics(self, font: QFont) -> tuple[QFont, QFont, int, int]:
+        bold = QFont(font)
+        bold.setBold(True)
+        small = _scaled_font(font, 0.85)
+        height = QFontMetrics(font).height()
+        pad = max(4, round(height / 3))
+        return bold, small, height, pad
+
+    def card_size(self, font: QFont) -> QSize:
+        bold, _, height, pad = self._metrics(font)
+        lines = QFontMetrics(bold).height() + (height + 2) + height + 2 * 2
+        return QSize(round(CARD_WIDTH * self.scale),
+                     max(round(CARD_HEIGHT * self.scale), lines + 2 * pad))
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        return self.card_size(option.font)
+
+    # --- painting -------------------------------------------------------------------------
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        unit = index.data(UnitRole)
+        if not isinstance(unit, Unit):
+            return
+        late = index.data(OverdueRole)
+        queued = bool(index.data(QueuedRole))
+        pal: QPalette = option.palette
+        state = option.state
+        selected = bool(state & QStyle.StateFlag.State_Selected)
+        hover = bool(state & QStyle.StateFlag.State_MouseOver)
+        font = QFont(option.font)
+        bold, small, height, pad = self._metrics(font)
+        fm, fm_bold, fm_small = QFontMetrics(font), QFontMetrics(bold), QFontMetrics(small)
+        text = pal.color(QPalette.ColorRole.Text)
+        # The card is raised above the list: the board's button colour (a style sheet's
+        # list background also sets the list's own button colour, hiding the card).
+        board_pal = self._board.palette()
+        card_bg = board_pal.color(QPalette.ColorRole.Midlight if hover
+                                  else QPalette.ColorRole.Button)
+        dim = _mix(text, card_bg, 0.65)
+        rect = QRect(option.rect)
+
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        radius = 4.0
+        painter.setPen(QPen(board_pal.color(QPalette.ColorRole.Mid), 1.0))
+        painter.setBrush(card_bg)
+        painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
+        inset = 0
+        if late:
+            color = QColor(OVERDUE_ON if self._board.model.flash_on else OVERDUE_OFF)
+            painter.setPen(QPen(color, FRAME_PX))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            half = FRAME_PX / 2
+            painter.drawRoundedRect(QRectF(rect).adjusted(half, half, -half, -half),
+                                    radius, radius)
+            inset = FRAME_PX
+        if selected:
+            painter.setPen(QPen(pal.color(QPalette.ColorRole.Highlight), 2.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(QRectF(rect).adjusted(inset + 1, inset + 1,
+                                                          -inset - 1, -inset - 1),
+                                    radius, radius)
+
+        inner = rect.adjusted(pad, pad - 1, -pad, -pad + 1)
+        left, width = inner.left(), inner.width()
+        y = inner.top()
+        align_left = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        align_right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+        # Line 1: callsign (bold), kind (dim) ... time in status (right).
+        line1 = fm_bold.height()
+        since = duration_text((self._board.model.now() - unit.status_since).total_seconds())
+        since_w = fm.horizontalAdvance(since)
+        painter.setFont(font)
+        painter.setPen(text)
+        painter.drawText(QRect(left, y, width, line1), align_right, since)
+        room = width - since_w - pad
+        callsign = fm_bold.elidedText(unit.callsign, Qt.TextElideMode.ElideRight, room)
+        painter.setFont(bold)
+        painter.drawText(QRect(left, y, room, line1), align_left, callsign)
+        used = fm_bold.horizontalAdvance(callsign) + fm.horizontalAdvance("  ")
+        if used < room:
+            kind = fm.elidedText(unit_kind_label(unit.kind), Qt.TextElideMode.ElideRight,
+                                 room - used)
+            painter.setFont(font)
+            painter.setPen(dim)
+            painter.drawText(QRect(left + used, y, room - used, line1), align_left, kind)
+        y += line1 + 2
+
+        # Line 2: the status chip (colour and words), "queued", what it is late for.
+        chip_h = height + 2
+        words = unit_status_label(unit.status)
+        chip_pad = fm.horizontalAdvance(" ")
+        chip_w = min(fm.horizontalAdvance(words) + 2 * chip_pad + 4, width)
+        chip = QRect(left, y, chip_w, chip_h)
+        swatch = UNIT_STATUS_COLORS.get(unit.status)
+        painter.setFont(font)
+        if swatch is not None:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(swatch.background_color())
+            painter.drawRoundedRect(chip, 3, 3)
+            painter.setPen(swatch.text_color())
+        else:
+            painter.setPen(QPen(text, 1.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(chip, 3, 3)
+        painter.drawText(chip, int(Qt.AlignmentFlag.AlignCenter),
+                         fm.elidedText(words, Qt.TextElideMode.ElideRight,
+                                       chip_w - 2 * chip_pad))
+        x = chip.right() + 1 + pad
+        if queued:
+            queued_text = tr("queued")
+            italic = QFont(small)
+            italic.setItalic(True)
+            painter.setFont(italic)
+            painter.setPen(dim)
+            q_w = QFontMetrics(italic).horizontalAdvance(queued_text)
+            painter.drawText(QRect(x, y, max(0, left + width - x), chip_h), align_left,
+                             queued_text)
+            x += q_w + pad
+        if late and x < left + width:
+            late_text = tr(OVERDUE_TEXT.get(str(late), str(late)))
+            painter.setFont(bold)
+            painter.setPen(text)
+            painter.drawText(QRect(x, y, left + width - x, chip_h), align_left,
+                             fm_bold.elidedText(late_text, Qt.TextElideMode.ElideRight,
+                                                left + width - x))
+        y += chip_h + 2
+
+        # Line 3: the current alarm, then the members (dim).
+        x = left
+        ctx = self._board.context
+        if unit.alarm_id:
+            title = ctx.alarm_titles.get(unit.alarm_id, unit.alarm_id)
+            members_w = fm_small.horizontalAdvance(", ".join(unit.members)) if unit.members else 0
+            alarm_room = width if not members_w else max(width // 2, width - members_w - pad)
+            alarm = fm.elidedText(title, Qt.TextElideMode.ElideRight, alarm_room)
+            painter.setFont(font)
+            painter.setPen(text)
+            painter.drawText(QRect(x, y, alarm_room, height), align_left, alarm)
+            x += fm.horizontalAdvance(alarm) + pad
+        if unit.members and x < left + width:
+            members = fm_small.elidedText(", ".join(unit.members), Qt.TextElideMode.ElideRight,
+                                          left + width - x)
+            painter.setFont(small)
+            painter.setPen(dim)
+            painter.drawText(QRect(x, y, left + width - x, height), align_left, members)
+        painter.restore()
+
+
+class _Strip(QWidget):
+    """The small status-colour strip in a status column's header."""
+
+    def __init__(self, color: QColor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._color = color
+        self.setFixedWidth(6)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self._color)
+
+
+class CardList(QListView):
+    """One column's cards. Starts card drags with the unit id; takes drops of cards from
+    other status columns and hands them to the board (never moving rows itself)."""
+
+    def __init__(self, board: CardBoard, value: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._board = board
+        self.value = value
+        self.setViewMode(QListView.ViewMode.ListMode)
+        self.setMovement(QListView.Movement.Static)
+        self.setUniformItemSizes(True)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSpacing(SPACING)
+        self.setMouseTracking(True)
+        self.setDropIndicatorShown(False)
+        self.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.set_draggable(False)
+
+    def set_draggable(self, on: bool) -> None:
+        self.setDragEnabled(on)
+        self.setAcceptDrops(on)
+        self.viewport().setAcceptDrops(on)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop if on
+                             else QAbstractItemView.DragDropMode.NoDragDrop)
+
+    # --- dragging out -----------------------------------------------------------------------
+
+    def startDrag(self, supported_actions: Qt.DropAction) -> None:  # noqa: N802 - Qt's name
+        index = self.currentIndex()
+        model = self.model()
+        if not index.isValid() or model is None:
+            return
+        drag = QDrag(self)
+        drag.setMimeData(model.mimeData([index]))
+        pixmap = self._card_pixmap(index)
+        if pixmap is not None:
+            drag.setPixmap(pixmap)
+            drag.setHotSpot(QPoint(pixmap.width() // 2, pixmap.height() // 2))
+        drag.exec(Qt.DropAction.CopyAction, Qt.DropAction.CopyAction)
+
+    def _card_pixmap(self, index: QModelIndex) -> QPixmap | None:
+        delegate = self.itemDelegate()
+        rect = self.visualRect(index)
+        if rect.isEmpty() or delegate is None:
+            return None
+        pixmap = QPixmap(rect.size())
+        pixmap.fill(Qt.GlobalColor.transparent)
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        option.rect = QRect(QPoint(0, 0), rect.size())
+        option.state |= QStyle.StateFlag.State_Selected
+        painter = QPainter(pixmap)
+        delegate.paint(painter, option, index)
+        painter.end()
+        return pixmap
+
+    # --- dropping in --------------------------------------------------------------------------
+
+    def _wanted(self, mime: QMimeData | None) -> str | None:
+        """The unit id of a card that may be dropped here (from another status column)."""
+        if mime is None or self._board.group_by() != "status":
+            return None
+        unit_id = unit_id_of(mime)
+        unit = self._board.model.unit(unit_id) if unit_id else None
+        if unit is None or unit.status == self.value:
+            return None
+        return unit_id
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if self._board.group_by() == "status" and event.mimeData().hasFormat(MIME_TYPE):
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt's name
+        if self._wanted(event.mimeData()):
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        unit_id = self._wanted(event.mimeData())
+        if unit_id is None:
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        self._board.status_dropped.emit(unit_id, self.value)
+
+
+class _Column(QFrame):
+    """A header (colour strip for statuses, the group's name and count) over a card list."""
+
+    def __init__(self, board: CardBoard, value: str, key: GroupKey, status: str | None) -> None:
+        super().__init__()
+        self.value = value
+        self.status = status
+        self.title = ""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(4)
+        header = QWidget(self)
+        row = QHBoxLayout(header)
+        row.setContentsMargins(2, 0, 2, 0)
+        row.setSpacing(6)
+        if status is not None and status in UNIT_STATUS_COLORS:
+            row.addWidget(_Strip(UNIT_STATUS_COLORS[status].background_color(), header))
+        self.label = QLabel(header)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        row.addWidget(self.label, 1)
+        layout.addWidget(header)
+        self.proxy = _GroupProxy(key, value, self)
+        self.proxy.setSourceModel(board.model)
+        self.view = CardList(board, value, self)
+        self.view.setItemDelegate(board.delegate)
+        self.view.setModel(self.proxy)
+        self.view.setModelColumn(0)
+        layout.addWidget(self.view, 1)
+        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved,
+                       self.proxy.modelReset, self.proxy.layoutChanged):
+            signal.connect(self.update_header)
+
+    def set_title(self, title: str) -> None:
+        self.title = title
+        self.update_header()
+
+    def count(self) -> int:
+        return self.proxy.rowCount()
+
+    def header_text(self) -> str:
+        return tr("{name} \u00b7 {count}").format(name=self.title, count=self.count())
+
+    def update_header(self, *args: Any) -> None:
+        self.label.setText(self.header_text())
+
+    def index_of(self, unit_id: str) -> QModelIndex:
+        model = self.proxy.sourceModel()
+        if not isinstance(model, UnitBoardModel):
+            return QModelIndex()
+        row = model.row_of(unit_id)
+        if row is None:
+            return QModelIndex()
+        return self.proxy.mapFromSource(model.index(row, 0))
+
+    def unit_ids(self) -> list[str]:
+        return [str(self.proxy.index(r, 0).data(UnitIdRole))
+                for r in range(self.proxy.rowCount())]
+
+    def detach(self) -> None:
+        self.proxy.setSourceModel(None)  # type: ignore[arg-type]
+
+
+class CardBoard(QWidget):
+    """The unit board as cards in columns (see the module's doc). ``set_context`` must be
+    called with the same ``BoardContext`` as the model's (station and grid names, alarm
+    titles)."""
+
+    unit_clicked = Signal(str)
+    context_requested = Signal(str, QPoint)
+    status_dropped = Signal(str, str)
+
+    def __init__(self, model: UnitBoardModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.context = BoardContext()
+        self.delegate = CardDelegate(self)
+        self._by = "status"
+        self._large = False
+        self._columns: list[_Column] = []
+        self._selected: str | None = None
+        self._syncing = False
+
+        self._scroll = QScrollArea(self)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self._strip = QWidget()
+        self._row = QHBoxLayout(self._strip)
+        self._row.setContentsMargins(4, 4, 4, 4)
+        self._row.setSpacing(6)
+        self._row.addStretch(1)
+        self._scroll.setWidget(self._strip)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._scroll)
+
+        # A structure check after changes that come without counts_changed (set_context).
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.setInterval(0)
+        self._later.timeout.connect(self._refresh)
+
+        model.counts_changed.connect(self._refresh)
+        model.modelReset.connect(self._later.start)
+        model.dataChanged.connect(self._repaint)
+        self._rebuild()
+
+    # --- public API ---------------------------------------------------------------------------
+
+    def set_context(self, ctx: BoardContext) -> None:
+        """The model's context (call with the model's ``set_context``)."""
+        self.context = ctx
+        key = self._key_function()
+        for column in self._columns:
+            column.proxy.set_key(key)
+        self._refresh()
+        self._later.start()  # again once the model has its context too, whichever was first
+
+    def set_group_by(self, by: str) -> None:
+        """Columns by ``"status"``, ``"station"`` or ``"grid"``."""
+        if by not in GROUP_BYS:
+            raise ValueError(f"unknown grouping {by!r}")
+        if by == self._by:
+            return
+        self._by = by
+        self._rebuild()
+
+    def group_by(self) -> str:
+        return self._by
+
+    def set_large(self, on: bool) -> None:
+        """The large-text rendering for a wall screen: fonts and cards ×1.6."""
+        if on == self._large:
+            return
+        self._large = on
+        self.delegate.scale = LARGE_SCALE if on else 1.0
+        for column in self._columns:
+            self._style_column(column)
+
+    def is_large(self) -> bool:
+        return self._large
+
+    def select_unit(self, unit_id: str | None) -> None:
+        """Select that unit's card (no other) and scroll it into view; None clears."""
+        self._selected = unit_id
+        column = self._select(unit_id)
+        if column is not None and unit_id is not None:
+            column.view.scrollTo(column.index_of(unit_id))
+            self._scroll.ensureWidgetVisible(column, 0, 0)
+
+    def selected_unit(self) -> str | None:
+        return self._selected
+
+    def column_values(self) -> list[str]:
+        """The columns' group values, left to right ("" is the no-station/no-grid column)."""
+        return [c.value for c in self._columns]
+
+    def column_header(self, value: str) -> str:
+        """A column's header text: its name and count."""
+        return self._column(value).header_text()
+
+    def column_view(self, value: str) -> QListView:
+        return self._column(value).view
+
+    def column_units(self, value: str) -> list[str]:
+        """The unit ids of a column's cards, top to bottom."""
+        return self._column(value).unit_ids()
+
+    def card_rect(self, unit_id: str) -> tuple[QListView, QRect] | None:
+        """The list showing a unit's card and the card's rectangle in its viewport."""
+        for column in self._columns:
+            index = column.index_of(unit_id)
+            if index.isValid():
+                return column.view, column.view.visualRect(index)
+        return None
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            for column in self._columns:
+                column.title = ""  # titled anew in the new language
+            self._refresh()
+        super().changeEvent(event)
+
+    # --- columns ------------------------------------------------------------------------------
+
+    def _column(self, value: str) -> _Column:
+        for column in self._columns:
+            if column.value == value:
+                return column
+        raise KeyError(value)
+
+    def _key_function(self) -> GroupKey:
+        if self._by == "station":
+            ctx = self.context
+            return ctx.station_of
+        if self._by == "grid":
+            return lambda unit: unit.home_grid_id or ""
+        return lambda unit: unit.status
+
+    def _groups(self) -> list[tuple[str, str]]:
+        """(value, title) of each column, left to right."""
+        if self._by == "status":
+            return [(s, unit_status_label(s)) for s in STATUS_ORDER]
+        key = self._key_function()
+        values = {key(unit) for unit in self.model.shown_units()}
+        if self._by == "station":
+            titles = {v: v for v in values if v}
+            none = tr("No station")
+        else:
+            titles = {v: self.context.grid_names.get(v, v) for v in values if v}
+            none = tr("No grid")
+        groups = sorted(titles.items(), key=lambda item: (item[1].casefold(), item[0]))
+        if "" in values:
+            groups.append(("", none))
+        return groups
+
+    def _rebuild(self) -> None:
+        """New grouping: all columns anew."""
+        for column in self._columns:
+            self._drop_column(column)
+        self._columns = []
+        self._refresh()
+
+    def _refresh(self) -> None:
+        """Columns for the groups there are now (kept where they stay), headers, selection."""
+        groups = self._groups()
+        if [(c.value, c.title) for c in self._columns] != groups:
+            old = {c.value: c for c in self._columns}
+            key = self._key_function()
+            columns = []
+            for value, title in groups:
+                column = old.pop(value, None)
+                if column is None:
+                    column = _Column(self, value, key,
+                                     value if self._by == "status" else None)
+                    self._wire(column)
+                    self._style_column(column)
+                column.set_title(title)
+                columns.append(column)
+            for column in old.values():
+                self._drop_column(column)
+            self._columns = columns
+            for column in columns:
+                self._row.removeWidget(column)
+            for i, column in enumerate(columns):
+                self._row.insertWidget(i, column)
+        for column in self._columns:
+            column.update_header()
+        self._restore_selection()
+
+    def _drop_column(self, column: _Column) -> None:
+        self._row.removeWidget(column)
+        column.hide()
+        column.detach()
+        column.deleteLater()
+
+    def _wire(self, column: _Column) -> None:
+        view = column.view
+        view.set_draggable(self._by == "status")
+        view.clicked.connect(self._clicked)
+        view.customContextMenuRequested.connect(
+            lambda pos, v=view: self._context_menu(v, pos))
+        view.selectionModel().selectionChanged.connect(
+            lambda selected, deselected, c=column: self._selection_changed(c, selected))
+
+    def _style_column(self, column: _Column) -> None:
+        scale = LARGE_SCALE if self._large else 1.0
+        font = _scaled_font(self.font(), scale)
+        column.view.setFont(font)
+        header_font = QFont(font)
+        header_font.setBold(True)
+        column.label.setFont(header_font)
+        card = self.delegate.card_size(font)
+        frame = 2 * column.view.frameWidth()
+        scrollbar = column.view.verticalScrollBar().sizeHint().width()
+        column.setFixedWidth(card.width() + 2 * SPACING + frame + scrollbar + 4
+                             + column.layout().contentsMargins().left()
+                             + column.layout().contentsMargins().right())
+        column.view.doItemsLayout()
+
+    # --- painting and input -------------------------------------------------------------------
+
+    def _repaint(self, *args: Any) -> None:
+        # Timers and the overdue flash change only columns the lists do not show (the model's
+        # column 0 is theirs); the cards show them all, so repaint the visible lists.
+        for column in self._columns:
+            if column.isVisible():
+                column.view.viewport().update()
+
+    def _clicked(self, index: QModelIndex) -> None:
+        unit_id = index.data(UnitIdRole)
+        if unit_id:
+            self.unit_clicked.emit(str(unit_id))
+
+    def _context_menu(self, view: QListView, pos: QPoint) -> None:
+        index = view.indexAt(pos)
+        unit_id = index.data(UnitIdRole) if index.isValid() else None
+        if unit_id:
+            self.select_unit(str(unit_id))
+            self.context_requested.emit(str(unit_id), view.viewport().mapToGlobal(pos))
+
+    def _selection_changed(self, column: _Column, selected: QItemSelection) -> None:
+        if self._syncing:
+            return
+        ids = [i.data(UnitIdRole) for i in column.view.selectionModel().selectedIndexes()]
+        if ids and ids[0]:
+            self._selected = str(ids[0])
+            self._clear_others(column)
+        elif (self._selected is not None
+              and column.index_of(self._selected).isValid()):
+            self._selected = None  # deselected where it still is: by the officer
+
+    def _clear_others(self, keep: _Column | None) -> None:
+        self._syncing = True
+        try:
+            for column in self._columns:
+                if column is not keep:
+                    column.view.selectionModel().clear()
+        finally:
+            self._syncing = False
+
+    def _select(self, unit_id: str | None) -> _Column | None:
+        """Select ``unit_id``'s card only; the column holding it, if any."""
+        target: _Column | None = None
+        index = QModelIndex()
+        if unit_id is not None:
+            for column in self._columns:
+                index = column.index_of(unit_id)
+                if index.isValid():
+                    target = column
+                    break
+        self._clear_others(target)
+        if target is not None:
+            self._syncing = True
+            try:
+                target.view.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            finally:
+                self._syncing = False
+        return target
+
+    def _restore_selection(self) -> None:
+        """Keep the selected unit selected when its card moves column (or columns are
+        rebuilt); forget it once it has left the board."""
+        if self._selected is None:
+            return
+        if self.model.row_of(self._selected) is None:
+            self._selected = None
+            self._clear_others(None)
+            return
+        for column in self._columns:
+            index = column.index_of(self._selected)
+            if index.isValid():
+                if not column.view.selectionModel().isSelected(index):
+                    self._select(self._selected)
+                return
+
