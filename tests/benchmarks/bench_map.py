@@ -62,7 +62,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt  # noqa: E402
+from PySide6.QtCore import QPointF, Qt  # noqa: E402
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QTransform  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
     QApplication,
@@ -71,7 +71,6 @@ from PySide6.QtWidgets import (  # noqa: E402
     QGraphicsPathItem,
     QGraphicsScene,
     QGraphicsView,
-    QWidget,
 )
 
 from backend_client import schemas as s  # noqa: E402
@@ -80,6 +79,13 @@ from desktop.panes.map_units import MapUnits  # noqa: E402
 from desktop.state.freshness import FreshnessThresholds, freshness  # noqa: E402
 from desktop.state.hall import HallState  # noqa: E402
 from tests.benchmarks.display import ensure_display  # noqa: E402
+from tests.benchmarks.painting import (  # noqa: E402
+    PaintCounter,
+    overlapping,
+    paint_now,
+    settle,
+    stats,
+)
 from widgets.colors import SECONDARY_TEXT, UNIT_STATUS_COLORS  # noqa: E402
 from widgets.geo_projection import EARTH_RADIUS_M, Bounds, LocalProjection, bounds_of  # noqa: E402
 from widgets.geo_shapes import read_geojson  # noqa: E402
@@ -106,7 +112,6 @@ KIND_MIX = (["patrol_car", "foot", "motorcycle", "traffic", "special", "ambulanc
 BASE_TIME = datetime(2026, 11, 29, 20, 0, tzinfo=UTC)
 M_PER_DEG = EARTH_RADIUS_M * math.pi / 180.0
 SYMBOL_PX = 13  # the map's unit symbol size, for the naive map's darts
-PAINT_TIMEOUT_S = 5.0
 SCREEN = f"{2 * WINDOW_W + 40}x{WINDOW_H + 60}x24"
 GAP_S = 0.03  # between two timed updates: the X server finishes the last one's picture
 
@@ -196,52 +201,6 @@ def county_grids() -> list[GridShape]:
 
 
 # --- painting, counted ---------------------------------------------------------------------------
-
-
-class PaintCounter(QObject):
-    """Counts Paint events reaching a viewport: the proof that a timed paint happened."""
-
-    def __init__(self, viewport: QWidget) -> None:
-        super().__init__()
-        self.count = 0
-        viewport.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
-
-
-def paint_now(app: QApplication, counter: PaintCounter) -> None:
-    """Process events until the viewport has painted once (the scene's deferred dirty-item
-    pass and the UpdateRequest it posts normally land in one processEvents call)."""
-    before = counter.count
-    deadline = time.perf_counter() + PAINT_TIMEOUT_S
-    while counter.count == before:
-        app.processEvents()
-        if time.perf_counter() > deadline:
-            raise RuntimeError("the viewport did not paint after an update")
-
-
-def settle(app: QApplication, seconds: float) -> None:
-    """Let timers (the map's debounced zoom work, auto-fit) and first paints run."""
-    end = time.perf_counter() + seconds
-    while time.perf_counter() < end:
-        app.processEvents()
-        time.sleep(0.005)
-
-
-def overlapping(a: QWidget, b: QWidget) -> str:
-    """How two shown windows overlap on the screen ("" when they do not)."""
-    ra, rb = a.frameGeometry(), b.frameGeometry()
-    screen = a.screen().geometry()
-    if not ra.intersects(rb) and screen.contains(ra) and screen.contains(rb):
-        return ""
-    return (f"screen {screen.width()}x{screen.height()}, maps at {ra.x()},{ra.y()} and"
-            f" {rb.x()},{rb.y()}")
-
-
-# --- the naive baseline --------------------------------------------------------------------------
 
 
 def dart_path() -> QPainterPath:
@@ -408,14 +367,6 @@ def hall_step(fleet: Fleet, fed: OursFed, into: list[float]) -> None:
     fleet.hall.apply(changes)
     into.append((time.perf_counter() - t0) * 1000)
     fed.changes = changes
-
-
-def stats(values: Sequence[float]) -> dict[str, float]:
-    arr = np.asarray(values, dtype=float)
-    return {"p50": round(float(np.percentile(arr, 50)), 2),
-            "p99": round(float(np.percentile(arr, 99)), 2),
-            "max": round(float(arr.max()), 2),
-            "mean": round(float(arr.mean()), 2)}
 
 
 # --- the run -------------------------------------------------------------------------------------

@@ -53,30 +53,34 @@ import pstats
 import random
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt  # noqa: E402
+from PySide6.QtCore import QSortFilterProxyModel, Qt  # noqa: E402
 from PySide6.QtGui import QBrush, QStandardItem, QStandardItemModel  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
     QAbstractItemView,
     QApplication,
     QHeaderView,
     QTableView,
-    QWidget,
 )
 
 from backend_client import schemas as s  # noqa: E402
 from backend_client.unit_rules import allowed_next_statuses  # noqa: E402
 from desktop.state import unit_timers  # noqa: E402
 from tests.benchmarks.display import ensure_display  # noqa: E402
+from tests.benchmarks.painting import (  # noqa: E402
+    PaintCounter,
+    overlapping,
+    paint_now,
+    settle,
+    stats,
+)
 from widgets.colors import UNIT_STATUS_COLORS  # noqa: E402
 from widgets.unit_board.columns import (  # noqa: E402
     STATUS_RANK,
@@ -110,7 +114,6 @@ COLUMN_WIDTHS = {Column.CALLSIGN: 110, Column.KIND: 100, Column.STATUS: 120,
 KEY_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # the naive board's hidden sort key
 TARGETS = unit_timers.StatusTargets()
 CTX = BoardContext()
-PAINT_TIMEOUT_S = 5.0
 SCREEN = f"{2 * WINDOW_W + 40}x{WINDOW_H + 60}x24"
 GAP_S = 0.03  # between two timed updates: the X server finishes the last one's picture
 
@@ -165,49 +168,6 @@ class Fleet:
 
 
 # --- painting, counted ---------------------------------------------------------------------------
-
-
-class PaintCounter(QObject):
-    """Counts Paint events reaching a viewport: the proof that a timed paint happened."""
-
-    def __init__(self, viewport: QWidget) -> None:
-        super().__init__()
-        self.count = 0
-        viewport.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
-
-
-def paint_now(app: QApplication, counter: PaintCounter) -> None:
-    """Process events until the viewport has painted once (the view's update request lands
-    in one processEvents call)."""
-    before = counter.count
-    deadline = time.perf_counter() + PAINT_TIMEOUT_S
-    while counter.count == before:
-        app.processEvents()
-        if time.perf_counter() > deadline:
-            raise RuntimeError("the viewport did not paint after an update")
-
-
-def settle(app: QApplication, seconds: float) -> None:
-    """Let timers and pending paints run."""
-    end = time.perf_counter() + seconds
-    while time.perf_counter() < end:
-        app.processEvents()
-        time.sleep(0.005)
-
-
-def overlapping(a: QWidget, b: QWidget) -> str:
-    """How two shown windows overlap on the screen ("" when they do not)."""
-    ra, rb = a.frameGeometry(), b.frameGeometry()
-    screen = a.screen().geometry()
-    if not ra.intersects(rb) and screen.contains(ra) and screen.contains(rb):
-        return ""
-    return (f"screen {screen.width()}x{screen.height()}, boards at {ra.x()},{ra.y()} and"
-            f" {rb.x()},{rb.y()}")
 
 
 def setup_view(view: QTableView) -> None:
@@ -356,14 +316,6 @@ def timed_update(app: QApplication, update: Callable[[], None], counter: PaintCo
     after = counter.count
     app.processEvents()  # anything left over is not the batch's paint: counted, not timed
     return counter.count - after
-
-
-def stats(values: Sequence[float]) -> dict[str, float]:
-    arr = np.asarray(values, dtype=float)
-    return {"p50": round(float(np.percentile(arr, 50)), 2),
-            "p99": round(float(np.percentile(arr, 99)), 2),
-            "max": round(float(arr.max()), 2),
-            "mean": round(float(arr.mean()), 2)}
 
 
 # --- the run -------------------------------------------------------------------------------------
