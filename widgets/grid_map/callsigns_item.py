@@ -12,9 +12,10 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QPainter, QPen, QStaticText
+
+from widgets.grid_map.points_item import PointsItem
 
 TEXT_COLOUR = "#e6edf3"
 GAP_PX = 9  # from the unit's centre to the text: clear of its sprite
@@ -22,15 +23,16 @@ MAX_CACHED = 4000  # prepared texts kept (a hall's callsigns; more means churn)
 _REACH_PX = 160  # how far right of its unit a callsign may reach, for the bounding rect
 
 
-class CallsignsItem(pg.GraphicsObject):
+class CallsignsItem(PointsItem):
+    PAD_X_PX = _REACH_PX
+    PAD_Y_PX = _REACH_PX / 4
+
     def __init__(self) -> None:
         super().__init__()
         self._x = np.empty(0)
         self._y = np.empty(0)
         self._texts: list[str] = []
         self._static: dict[str, QStaticText] = {}
-        self._extent: tuple[float, float, float, float] | None = None
-        self._bounds: QRectF | None = None
         self._pen = QPen(QColor(TEXT_COLOUR))
 
     def set_labels(self, x: np.ndarray, y: np.ndarray, texts: Sequence[str]) -> None:
@@ -38,37 +40,11 @@ class CallsignsItem(pg.GraphicsObject):
         self._x = np.asarray(x, dtype=float)
         self._y = np.asarray(y, dtype=float)
         self._texts = list(texts)
-        extent = None
-        if len(self._texts):
-            extent = (float(self._x.min()), float(self._x.max()), float(self._y.min()),
-                      float(self._y.max()))
-        if extent != self._extent:
-            self.prepareGeometryChange()
-            self._extent = extent
-            self._bounds = None
+        self.set_extent(self._x, self._y)
         self.update()
 
     def texts(self) -> list[str]:
         return list(self._texts)
-
-    def viewTransformChanged(self) -> None:  # noqa: N802 - pyqtgraph's name
-        self.prepareGeometryChange()
-        super().viewTransformChanged()
-        self._bounds = None
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
-        if self._bounds is None:
-            if self._extent is None:
-                self._bounds = QRectF()
-            else:
-                x0, x1, y0, y1 = self._extent
-                px, py = self.pixelVectors()
-                mx = my = 0.0
-                if px is not None and py is not None:
-                    mx = _REACH_PX * (abs(px.x()) + abs(py.x()))
-                    my = _REACH_PX / 4 * (abs(px.y()) + abs(py.y()))
-                self._bounds = QRectF(QPointF(x0 - mx, y0 - my), QPointF(x1 + mx, y1 + my))
-        return QRectF(self._bounds)
 
     def _prepared(self, text: str) -> QStaticText:
         static = self._static.get(text)

@@ -17,13 +17,13 @@ import math
 from typing import Any
 
 import numpy as np
-import pyqtgraph as pg
 from pyqtgraph.Qt.internals import PrimitiveArray
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPixmap, QTransform
 
 from widgets.colors import SECONDARY_TEXT, UNIT_STATUS_COLORS
 from widgets.grid_map.marks import FRESHNESS
+from widgets.grid_map.points_item import PointsItem
 
 SYMBOL_PX = 13  # a unit's sprite, in logical pixels
 HEADING_SECTORS = 8
@@ -120,7 +120,9 @@ class StyleIndex(dict[tuple[str, str, str], int]):
         return index
 
 
-class UnitsItem(pg.GraphicsObject):
+class UnitsItem(PointsItem):
+    PAD_X_PX = PAD_Y_PX = _CELL_PX / 2
+
     """All units as sprites from one atlas; ``set_data`` replaces the whole set."""
 
     def __init__(self) -> None:
@@ -139,8 +141,6 @@ class UnitsItem(pg.GraphicsObject):
                                        ("sector", np.intp)])
         self._order = np.empty(0, dtype=np.intp)  # data[i] is the input's unit _order[i]
         self._template = np.empty((0, 10))  # the fragments' source rects, scale and opacity
-        self._extent: tuple[float, float, float, float] | None = None
-        self._bounds: QRectF | None = None
         self._fragments = PrimitiveArray(QPainter.PixmapFragment, 10)
 
     # --- data -------------------------------------------------------------------------------------
@@ -163,14 +163,7 @@ class UnitsItem(pg.GraphicsObject):
         self.data = data
         self._order = order
         self._template = np.empty((0, 10))  # rebuilt at the next paint
-        extent = None
-        if n:
-            extent = (float(data["x"].min()), float(data["x"].max()),
-                      float(data["y"].min()), float(data["y"].max()))
-        if extent != self._extent:
-            self.prepareGeometryChange()
-            self._extent = extent
-            self._bounds = None
+        self.set_extent(data["x"], data["y"])
         self.update()
 
     def counts(self) -> dict[tuple[str, str], int]:
@@ -210,26 +203,6 @@ class UnitsItem(pg.GraphicsObject):
 
     def pixelPadding(self) -> float:  # noqa: N802 - pyqtgraph's name
         return _CELL_PX / 2
-
-    def viewTransformChanged(self) -> None:  # noqa: N802 - pyqtgraph's name
-        self.prepareGeometryChange()
-        super().viewTransformChanged()
-        self._bounds = None
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
-        if self._bounds is None:
-            if self._extent is None:
-                self._bounds = QRectF()
-            else:
-                x0, x1, y0, y1 = self._extent
-                half = _CELL_PX / 2
-                px, py = self.pixelVectors()
-                mx = my = 0.0
-                if px is not None and py is not None:
-                    mx = half * (abs(px.x()) + abs(py.x()))
-                    my = half * (abs(px.y()) + abs(py.y()))
-                self._bounds = QRectF(QPointF(x0 - mx, y0 - my), QPointF(x1 + mx, y1 + my))
-        return QRectF(self._bounds)
 
     # --- painting ---------------------------------------------------------------------------------
 
