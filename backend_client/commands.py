@@ -24,6 +24,7 @@ from backend_client.api import CentralApi
 from backend_client.background import BackgroundTasks, wait_at_most
 from backend_client.backoff import Backoff
 from backend_client.errors import ApiError, CentralError, SessionExpired
+from backend_client.login_gate import LoginGate
 from backend_client.outbox import Outbox, OutboxItem
 from backend_client.writer import DiskWriter
 
@@ -73,7 +74,7 @@ class CommandSender:
         self.last_error = ""
         self._listeners: list[ResultListener] = []
         self._wake = asyncio.Event()
-        self._session_renewed = asyncio.Event()
+        self._logins = LoginGate()
         self._tasks = BackgroundTasks()
 
     def on_result(self, listener: ResultListener) -> None:
@@ -95,7 +96,7 @@ class CommandSender:
         self._wake.set()
 
     def session_renewed(self) -> None:
-        self._session_renewed.set()
+        self._logins.renewed()
         self._wake.set()
 
     def start(self) -> None:
@@ -128,6 +129,7 @@ class CommandSender:
                     return delay
 
     async def _send(self, item: OutboxItem) -> float | None:
+        login = self._logins.generation
         try:
             status, answer = await self.api.send_command(
                 item.method, item.path, item.body, item.idempotency_key, retries=0)
@@ -135,8 +137,7 @@ class CommandSender:
             self.last_error = SessionExpired.officer_message
             log.warning("outbox: session expired; %s %s waits for a new login",
                         item.method, item.path)
-            self._session_renewed.clear()
-            await self._session_renewed.wait()
+            await self._logins.wait_newer_than(login)
             return 0.0
         except ApiError as e:
             if e.is_final:

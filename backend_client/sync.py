@@ -27,6 +27,7 @@ from backend_client.changes import ChangeSet, ConnectionState, ConnectionStatus
 from backend_client.errors import BadResponse, CentralError, CursorExpired, SessionExpired
 from backend_client.events import EventParser, ServerEvent, SseReader, read_stream
 from backend_client.ledger import VersionLedger
+from backend_client.login_gate import LoginGate
 from backend_client.writer import DiskWriter
 
 log = logging.getLogger(__name__)
@@ -62,7 +63,7 @@ class SyncEngine:
         self._wake = asyncio.Event()
         self._full = asyncio.Event()
         self._tasks = BackgroundTasks()
-        self._session_renewed = asyncio.Event()
+        self._logins = LoginGate()
         self._lost_at: float | None = None
         self._cached: ChangeSet | None = None
 
@@ -133,7 +134,7 @@ class SyncEngine:
 
     def session_renewed(self) -> None:
         """The operator logged in again after a 401: resume the stream."""
-        self._session_renewed.set()
+        self._logins.renewed()
 
     # --- snapshot -------------------------------------------------------------------------
 
@@ -173,6 +174,7 @@ class SyncEngine:
     async def _follow(self) -> None:
         reader = SseReader(self.parser, self._receive)
         while True:
+            login = self._logins.generation
             try:
                 if self.cursor is None:
                     await self.take_snapshot()
@@ -193,8 +195,7 @@ class SyncEngine:
             except SessionExpired:
                 await self._flush()
                 self._set_state("session_expired", error=SessionExpired.officer_message)
-                self._session_renewed.clear()
-                await self._session_renewed.wait()
+                await self._logins.wait_newer_than(login)
                 self.backoff.reset()
             except (CentralError, BadResponse) as e:
                 await self._retry_later(f"{e} ({e.detail})" if e.detail else str(e))

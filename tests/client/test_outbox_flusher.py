@@ -9,6 +9,7 @@ import json
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -172,3 +173,45 @@ def test_queued_commands_survive_sigkill_and_are_sent_exactly_once(server_factor
     desk.close()
     sent = [t for t in notes if t.startswith("note ")]
     assert sent == [f"note {i:03d}" for i in range(n)], "each exactly once, in order"
+
+
+def test_a_late_401_from_before_the_new_login_does_not_wait_for_another_login(tmp_path):
+    """The event stream's 401 opens the log-in dialog; the officer logs in again while the
+    outbox's request (sent with the old session) is still in flight. Its 401 arrives after the
+    new login: the command is sent again at once, not held until a login that never comes."""
+    in_flight, renewed = threading.Event(), threading.Event()
+    calls = []
+
+    def late_401(method, target, headers):
+        calls.append(headers.get("authorization"))
+        if len(calls) == 1:
+            in_flight.set()
+            renewed.wait(10)  # the answer is held until the officer has logged in again
+            return Reply.json({"error": {"code": "unauthenticated", "message": "expired"}},
+                              status=401)
+        return note_answer()
+
+    with HostileServer({"POST /api/v1/alarms/a1/notes": late_401}) as srv:
+        async def go():
+            session = await open_offline_session(srv.url, tmp_path / "p")
+            results: list[CommandResult] = []
+            session.commands.on_result(results.append)
+            try:
+                await session.command("POST", "/alarms/a1/notes", {"text": "x"})
+                session.commands.start()
+                while not in_flight.is_set():
+                    await asyncio.sleep(0.01)
+                session.api.token = "t2"  # the new login
+                session.commands.session_renewed()
+                renewed.set()
+                for _ in range(1000):  # 10 s: a hang detector, not a speed check
+                    if results:
+                        break
+                    await asyncio.sleep(0.01)
+                return results
+            finally:
+                await session.close()
+
+        results = run_async(go())
+    assert [r.outcome for r in results] == ["sent"], "the command waited for another login"
+    assert calls == ["Bearer t", "Bearer t2"]
