@@ -29,7 +29,16 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QStyle,
@@ -297,19 +306,56 @@ class UnitCandidateModel(QAbstractTableModel):
         return "\n".join(lines)
 
 
+def dim_color(pal: QPalette) -> QColor:
+    """The colour of uncertain text: the palette's text mixed toward its base, so it suits the
+    dark theme and any other."""
+    text, base = pal.color(QPalette.ColorRole.Text), pal.color(QPalette.ColorRole.Base)
+    return QColor.fromRgbF(*(0.6 * t + 0.4 * b for t, b in zip(
+        text.getRgbF()[:3], base.getRgbF()[:3], strict=True)))
+
+
+def chip_margin(fm: QFontMetrics) -> int:
+    """How much wider a status chip is than its words."""
+    return 2 * fm.horizontalAdvance(" ") + 12
+
+
+def paint_status_chip(painter: QPainter, rect: QRect, fm: QFontMetrics, font: QFont,
+                      status: str, text: str) -> None:
+    """A unit's status as a chip in its colour from ``widgets.colors`` with its words on it
+    (colour is never the only sign), at the left of ``rect``; it keeps its colour on the
+    selected row. An unknown status is written plain."""
+    swatch = UNIT_STATUS_COLORS.get(status)
+    if swatch is None or not text:
+        painter.drawText(rect.adjusted(4, 0, -4, 0),
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
+        return
+    pad = fm.horizontalAdvance(" ")
+    height = fm.height() + 4
+    width = min(fm.horizontalAdvance(text) + 2 * pad + 4, rect.width() - 8)
+    chip = QRect(rect.left() + 4, rect.center().y() - height // 2 + 1, width, height)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(swatch.background_color())
+    painter.drawRoundedRect(chip, 3, 3)
+    painter.setPen(swatch.text_color())
+    chip_font = QFont(font)
+    chip_font.setItalic(False)  # a chip is a label, never "uncertain"
+    painter.setFont(chip_font)
+    painter.drawText(chip, int(Qt.AlignmentFlag.AlignCenter),
+                     fm.elidedText(text, Qt.TextElideMode.ElideRight, width - 2 * pad))
+    painter.restore()
+
+
 class CellDelegate(QStyledItemDelegate):
-    """Writes dim (and italic) what is uncertain or cannot be chosen. The dim colour is mixed
-    from the view's own palette, so it suits the dark theme and any other."""
+    """Writes dim (and italic) what is uncertain or cannot be chosen."""
 
     def initStyleOption(self, option: QStyleOptionViewItem,
                         index: Index) -> None:
         super().initStyleOption(option, index)
         if index.data(DimRole):
             pal = option.palette
-            text, base = pal.color(QPalette.ColorRole.Text), pal.color(QPalette.ColorRole.Base)
-            dim = QColor.fromRgbF(*(0.6 * t + 0.4 * b for t, b in zip(
-                text.getRgbF()[:3], base.getRgbF()[:3], strict=True)))
-            pal.setColor(QPalette.ColorRole.Text, dim)
+            pal.setColor(QPalette.ColorRole.Text, dim_color(pal))
             option.palette = pal
             option.font.setItalic(True)
 
@@ -385,8 +431,7 @@ class CheckDelegate(CellDelegate):
 
 
 class StatusChipDelegate(CellDelegate):
-    """The status as a chip in its colour from ``widgets.colors`` with its name written on it
-    (colour is never the only sign); the chip keeps its colour on the selected row."""
+    """The status cell: the row's background as any cell, then ``paint_status_chip``."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: Index) -> None:
@@ -395,31 +440,11 @@ class StatusChipDelegate(CellDelegate):
         text, opt.text = opt.text, ""
         style = opt.widget.style() if opt.widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        swatch = UNIT_STATUS_COLORS.get(str(index.data(StatusRole)))
-        if swatch is None or not text:
-            return
-        fm = opt.fontMetrics
-        pad = fm.horizontalAdvance(" ")
-        height = fm.height() + 4
-        width = min(fm.horizontalAdvance(text) + 2 * pad + 4, opt.rect.width() - 8)
-        chip = QRect(opt.rect.left() + 4, opt.rect.center().y() - height // 2 + 1, width,
-                     height)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(swatch.background_color())
-        painter.drawRoundedRect(chip, 3, 3)
-        painter.setPen(swatch.text_color())
-        font = opt.font
-        font.setItalic(False)  # a chip is a label, never "uncertain"
-        painter.setFont(font)
-        painter.drawText(chip, int(Qt.AlignmentFlag.AlignCenter),
-                         fm.elidedText(text, Qt.TextElideMode.ElideRight, width - 2 * pad))
-        painter.restore()
+        if text:
+            paint_status_chip(painter, opt.rect, opt.fontMetrics, opt.font,
+                              str(index.data(StatusRole)), text)
 
     def sizeHint(self, option: QStyleOptionViewItem,
                  index: Index) -> QSize:
         size = super().sizeHint(option, index)
-        return QSize(size.width() + 2 * option.fontMetrics.horizontalAdvance(" ") + 12,
-                     size.height())
-
+        return QSize(size.width() + chip_margin(option.fontMetrics), size.height())

@@ -45,7 +45,7 @@ from desktop.settings import UserSettings
 from desktop.shell.pane_context import PaneContext
 from desktop.state.freshness import freshness
 from desktop.state.nearest import rank_units
-from desktop.state.unit_timers import StatusTargets, overdue
+from desktop.state.unit_timers import StatusTargets, overdue, seconds_to_overdue
 from widgets.colors import SECONDARY_TEXT, UNIT_STATUS_COLORS
 from widgets.i18n import tr
 from widgets.unit_board.cards import CardBoard
@@ -93,7 +93,7 @@ class UnitBoardPane(QWidget):
         self._targets = targets_of(settings)
         self._thresholds = thresholds_of(settings)
         self.model = UnitBoardModel(self, now=s.utcnow, overdue=self._overdue,
-                                    freshness=self._freshness)
+                                    due_in=self._due_in, freshness=self._freshness)
         self.model.counts_changed.connect(self._counts_changed)
 
         # The counters: one per status, each also the status filter.
@@ -233,6 +233,10 @@ class UnitBoardPane(QWidget):
     def _overdue(self, unit: s.Unit, now: Any) -> str | None:
         confirmed = self.ctx.units.welfare_confirmed.get(unit.id) if self.ctx.units else None
         return overdue(unit, now, self._targets, confirmed)
+
+    def _due_in(self, unit: s.Unit, now: Any) -> float | None:
+        confirmed = self.ctx.units.welfare_confirmed.get(unit.id) if self.ctx.units else None
+        return seconds_to_overdue(unit, now, self._targets, confirmed)
 
     def _freshness(self, at: Any, now: Any) -> str:
         return freshness(at, now, self._thresholds)
@@ -579,7 +583,9 @@ class UnitBoardPane(QWidget):
     def apply_settings(self, settings: UserSettings) -> None:
         self._targets = targets_of(settings)
         self._thresholds = thresholds_of(settings)
-        self.model.tick()
+        # New targets move every unit's deadline: all are asked anew.
+        self.model.set_overdue_rule(self._overdue, self._due_in)
+        self.model.set_freshness_rule(self._freshness)
 
     def _cleanup(self) -> None:
         for unsubscribe in self._unsubscribe:

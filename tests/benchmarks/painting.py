@@ -38,6 +38,30 @@ def paint_now(app: QApplication, counter: PaintCounter) -> None:
             raise RuntimeError("the viewport did not paint after an update")
 
 
+def display_floor(app: QApplication, window: QWidget, steps: int, gap_s: float) -> list[float]:
+    """Milliseconds to repaint an empty window as large as ``window``, in its place, ``steps``
+    times: what any board pays on this display (event delivery, filling the background, the
+    X server taking the picture) before drawing anything. ``window`` is hidden meanwhile."""
+    blank = QWidget()
+    blank.setAutoFillBackground(True)
+    blank.setGeometry(window.geometry())
+    window.hide()
+    blank.show()
+    counter = PaintCounter(blank)
+    settle(app, 0.3)
+    times = []
+    for _ in range(steps):
+        t0 = time.perf_counter()
+        blank.update()
+        paint_now(app, counter)
+        times.append((time.perf_counter() - t0) * 1000)
+        settle(app, gap_s)
+    blank.hide()
+    window.show()
+    settle(app, 0.3)
+    return times
+
+
 def settle(app: QApplication, seconds: float) -> None:
     """Let timers (the map's debounced zoom work, auto-fit) and first paints run."""
     end = time.perf_counter() + seconds

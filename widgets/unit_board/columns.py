@@ -17,7 +17,7 @@ from PySide6.QtCore import QT_TR_NOOP
 from backend_client.schemas import Unit
 from backend_client.unit_rules import STATUS_ORDER
 from widgets.i18n import tr
-from widgets.unit_texts import NO_VALUE, age_text, unit_kind_label, unit_status_label
+from widgets.unit_texts import NO_VALUE, position_text, unit_kind_label, unit_status_label
 
 
 class Column(IntEnum):
@@ -88,9 +88,8 @@ def cell_text(column: Column, unit: Unit, now: datetime, ctx: BoardContext) -> s
         return ", ".join(unit.members) or NO_VALUE
     if column == Column.RADIO:
         return unit.radio_channel or NO_VALUE
-    if unit.position is None:
-        return tr("no position")
-    return tr("{t} ago").format(t=age_text((now - unit.position.at).total_seconds()))
+    return position_text(None if unit.position is None
+                         else (now - unit.position.at).total_seconds(), stale=False)
 
 
 def default_key(unit: Unit, overdue: bool) -> tuple[Any, ...]:

@@ -14,10 +14,11 @@ The status cell's colour and its words come from the unit's one status in one ``
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from bisect import insort
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
+from datetime import datetime, timedelta
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QT_TR_NOOP,
@@ -39,12 +40,13 @@ from widgets.unit_board.columns import (
     Column,
     cell_text,
     default_key,
+    duration_text,
     header_label,
     header_tooltip,
     sort_key,
 )
 from widgets.unit_candidates import DimRole, StatusRole
-from widgets.unit_texts import age_text, unit_status_label
+from widgets.unit_texts import position_text, unit_status_label
 
 UnitRole = int(Qt.ItemDataRole.UserRole) + 10  # the Unit
 UnitIdRole = int(Qt.ItemDataRole.UserRole) + 11
@@ -53,6 +55,9 @@ QueuedRole = int(Qt.ItemDataRole.UserRole) + 13  # a status change not yet at th
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _COLUMNS = tuple(Column)
 _NO_INDEX = QModelIndex()
+_ROWS_ONLY = QAbstractTableModel.LayoutChangeHint.VerticalSortHint
+_HINTED = "QList<QPersistentModelIndex>,QAbstractItemModel::LayoutChangeHint"  # the overload
+_TIMED = frozenset({"dispatched", "en_route", "on_scene"})  # statuses with a timer
 _ROW_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
               | Qt.ItemFlag.ItemNeverHasChildren | Qt.ItemFlag.ItemIsDragEnabled)
 Index = QModelIndex | QPersistentModelIndex
@@ -82,7 +87,21 @@ class UnitFilter:
         return bool(self.stations or self.grids or self.kinds or self.statuses)
 
 
+class RowLook(NamedTuple):
+    """What one row shows, worked out once per unit and clock tick: the texts of every
+    column (``data`` and the table's painter both read these, so they cannot disagree) and the
+    signs drawn beside them."""
+
+    unit: Unit
+    clock: datetime
+    texts: tuple[str, ...]
+    dim_position: bool  # the position report is stale or missing
+    overdue: str | None  # what the unit is late for
+    queued: bool  # a status change not yet at the server
+
+
 Overdue = Callable[[Unit, datetime], str | None]
+DueIn = Callable[[Unit, datetime], float | None]
 Freshness = Callable[[datetime | None, datetime], str]
 
 
@@ -92,11 +111,17 @@ class UnitBoardModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None, *,
                  now: Callable[[], datetime] = utcnow,
                  overdue: Overdue = lambda unit, now: None,
+                 due_in: DueIn | None = None,
                  freshness: Freshness = lambda at, now: "fresh" if at else "none") -> None:
         super().__init__(parent)
         self._now = now
         self._clock = now()
         self._overdue_of = overdue
+        # When each unit not yet overdue may turn overdue (``due_in``: seconds until then,
+        # None without a timer), so a tick asks the rule about those units only, not about
+        # every unit on a timer. Without ``due_in`` every unit on a timer is asked each tick.
+        self._due_in = due_in
+        self._due: dict[str, datetime] = {}
         self._freshness_of = freshness
         self._units: dict[str, Unit] = {}
         self._overdue: dict[str, str] = {}  # unit id → what it is late for
@@ -108,6 +133,8 @@ class UnitBoardModel(QAbstractTableModel):
         self._column = Column.STATUS
         self._descending = False
         self._queued: frozenset[str] = frozenset()
+        self._looks: dict[str, RowLook] = {}
+        self._position_texts: dict[tuple[int, bool], str] = {}  # (age s, stale) → its words
         self.flash_on = False
 
     # --- Qt's model ---------------------------------------------------------------------------
@@ -135,18 +162,9 @@ class UnitBoardModel(QAbstractTableModel):
         row = index.row()
         if not index.isValid() or not 0 <= row < len(self._rows):
             return None
-        unit = self._units[self._rows[row]]
-        column = _COLUMNS[index.column()]
         if role == _DISPLAY:
-            text = cell_text(column, unit, self._clock, self._ctx)
-            if column == Column.POSITION and unit.position is not None:
-                fresh = self._freshness_of(unit.position.at, self._clock)
-                age = age_text((self._clock - unit.position.at).total_seconds())
-                if fresh in ("stale", "lost"):
-                    text = tr("position {t} old").format(t=age)
-            if column == Column.STATUS and unit.id in self._queued:
-                text = tr("{status} (queued)").format(status=text)
-            return text
+            return self.row_look(row).texts[index.column()]
+        unit = self._units[self._rows[row]]
         if role == StatusRole:
             return unit.status
         if role == UnitRole:
@@ -158,16 +176,56 @@ class UnitBoardModel(QAbstractTableModel):
         if role == QueuedRole:
             return unit.id in self._queued
         if role == DimRole:
-            return column == Column.POSITION and (
-                unit.position is None
-                or self._freshness_of(unit.position.at, self._clock) in ("stale", "lost"))
+            return index.column() == Column.POSITION and self.row_look(row).dim_position
         if role == Qt.ItemDataRole.BackgroundRole:
-            if unit.id in self._overdue and column == Column.IN_STATUS and self.flash_on:
+            if (unit.id in self._overdue and index.column() == Column.IN_STATUS
+                    and self.flash_on):
                 return UNIT_STATUS_COLORS["dispatched"].background_color()  # amber: late
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(unit)
         return None
+
+    def row_look(self, row: int) -> RowLook:
+        """The row's texts and signs, kept until its unit or the clock changes (a paint asks
+        for each of a row's cells; only the first works them out). A tick redoes only the
+        texts that run with the clock."""
+        uid = self._rows[row]
+        unit = self._units[uid]
+        look = self._looks.get(uid)
+        if look is None or look.unit is not unit:
+            look = self._look(unit, None)
+            self._looks[uid] = look
+        elif look.clock is not self._clock:
+            look = self._look(unit, look.texts)
+            self._looks[uid] = look
+        return look
+
+    def _look(self, unit: Unit, still: tuple[str, ...] | None) -> RowLook:
+        """``still``: the unit's texts at an earlier tick (those not running with the clock
+        are still right)."""
+        now = self._clock
+        queued = unit.id in self._queued
+        if still is None:
+            texts = [cell_text(column, unit, now, self._ctx) for column in _COLUMNS]
+            if queued:
+                texts[Column.STATUS] = tr("{status} (queued)").format(
+                    status=texts[Column.STATUS])
+        else:
+            texts = list(still)
+            texts[Column.IN_STATUS] = duration_text((now - unit.status_since).total_seconds())
+        position = unit.position
+        dim = position is None
+        if position is not None:
+            dim = self._freshness_of(position.at, now) in ("stale", "lost")
+            age = int((now - position.at).total_seconds())
+            text = self._position_texts.get((age, dim))
+            if text is None:  # "12 s ago": the same words for every unit as old
+                if len(self._position_texts) > 5000:
+                    self._position_texts.clear()
+                text = self._position_texts[age, dim] = position_text(age, dim)
+            texts[Column.POSITION] = text
+        return RowLook(unit, now, tuple(texts), dim, self._overdue.get(unit.id), queued)
 
     def _tooltip(self, unit: Unit) -> str:
         lines = [f"{unit.callsign} \u00b7 {unit_status_label(unit.status)}"]
@@ -188,7 +246,9 @@ class UnitBoardModel(QAbstractTableModel):
         if reset:
             self.beginResetModel()
             self._units = {u.id: u for u in units}
+            self._looks.clear()
             self._overdue = {}
+            self._due = {}
             for unit in self._units.values():
                 self._note_overdue(unit)
             self._keys = {uid: default_key(u, uid in self._overdue)
@@ -202,23 +262,30 @@ class UnitBoardModel(QAbstractTableModel):
         entered: list[str] = []
         moved: set[str] = set()
         in_place: list[int] = []
-        column_key = sort_key(self._column, self._ctx)
+        # The board's own order is the default key (status first): then a changed key is
+        # all that moves a row; another sort column may move it too.
+        column_key = None if self._column == Column.STATUS else sort_key(self._column,
+                                                                          self._ctx)
+        rows_of, all_units, keys, overdue = self._idx(), self._units, self._keys, self._overdue
+        shows = self._shows if self._filter.active else None
         for unit in units:
-            old = self._units.get(unit.id)
-            self._units[unit.id] = unit
+            uid = unit.id
+            old = all_units.get(uid)
+            all_units[uid] = unit
             self._note_overdue(unit)
-            key = default_key(unit, unit.id in self._overdue)
-            old_key = self._keys.get(unit.id)
-            self._keys[unit.id] = key
-            row = self._idx().get(unit.id)
-            visible = self._shows(unit)
+            key = default_key(unit, uid in overdue)
+            old_key = keys.get(uid)
+            keys[uid] = key
+            row = rows_of.get(uid)
+            visible = shows is None or shows(unit)
             if row is None:
                 if visible:
-                    entered.append(unit.id)
+                    entered.append(uid)
             elif not visible:
                 removed.append(row)
-            elif old is None or key != old_key or column_key(old) != column_key(unit):
-                moved.add(unit.id)
+            elif old is None or key != old_key or (
+                    column_key is not None and column_key(old) != column_key(unit)):
+                moved.add(uid)
             else:
                 in_place.append(row)
         self._remove_rows(removed)
@@ -229,7 +296,7 @@ class UnitBoardModel(QAbstractTableModel):
             self._row_index = None
             self.endInsertRows()
         if moved or entered:
-            self._relayout()
+            self._relayout(moved.union(entered))
         elif in_place:
             self.dataChanged.emit(self.index(min(in_place), 0),
                                   self.index(max(in_place), len(_COLUMNS) - 1))
@@ -239,22 +306,37 @@ class UnitBoardModel(QAbstractTableModel):
         late = self._overdue_of(unit, self._clock)
         if late:
             self._overdue[unit.id] = late
+            self._due.pop(unit.id, None)
+            return
+        self._overdue.pop(unit.id, None)
+        due_in = (self._due_in(unit, self._clock) if self._due_in is not None
+                  else 0.0 if unit.status in _TIMED else None)
+        if due_in is None:
+            self._due.pop(unit.id, None)
         else:
-            self._overdue.pop(unit.id, None)
+            self._due[unit.id] = self._clock + timedelta(seconds=due_in)
 
     def tick(self, now: datetime | None = None) -> None:
-        """A second passed: timers run; units turning overdue (or no longer) move."""
+        """A second passed: timers run; units turning overdue (or no longer) move. The rule
+        is asked about overdue units (a welfare check may have ended theirs) and units whose
+        time has come."""
         self._clock = now if now is not None else self._now()
+        clock = self._clock
         changed = set()
-        for unit in self._units.values():
-            if unit.status in ("dispatched", "en_route", "on_scene") or unit.id in self._overdue:
-                was = self._overdue.get(unit.id)
-                self._note_overdue(unit)
-                if self._overdue.get(unit.id) != was:
-                    changed.add(unit.id)
-                    self._keys[unit.id] = default_key(unit, unit.id in self._overdue)
-        if changed & set(self._idx()):
-            self._relayout()
+        ask = [uid for uid, at in self._due.items() if at <= clock]
+        ask.extend(self._overdue)
+        for uid in ask:
+            unit = self._units.get(uid)
+            if unit is None:
+                continue
+            was = self._overdue.get(uid)
+            self._note_overdue(unit)
+            if self._overdue.get(uid) != was:
+                changed.add(uid)
+                self._keys[uid] = default_key(unit, uid in self._overdue)
+        shown = changed & self._idx().keys()
+        if shown:
+            self._relayout(shown)
         if changed:
             self.counts_changed.emit()
         if self._rows:
@@ -272,24 +354,39 @@ class UnitBoardModel(QAbstractTableModel):
 
     def set_context(self, ctx: BoardContext) -> None:
         self._ctx = ctx
+        self._looks.clear()
         if self._filter.stations or self._column in (Column.ALARM, Column.HOME_GRID):
             self._refilter()
         elif self._rows:
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self._rows) - 1, len(_COLUMNS) - 1))
 
+    def retranslate(self) -> None:
+        """The language changed: every text anew."""
+        self._looks.clear()
+        self._position_texts.clear()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(_COLUMNS) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._rows) - 1, len(_COLUMNS) - 1))
+
     def set_queued(self, unit_ids: Iterable[str]) -> None:
         self._queued = frozenset(unit_ids)
+        self._looks.clear()
         if self._rows:
             self.dataChanged.emit(self.index(0, Column.STATUS),
                                   self.index(len(self._rows) - 1, Column.STATUS))
 
-    def set_overdue_rule(self, overdue: Overdue) -> None:
+    def set_overdue_rule(self, overdue: Overdue, due_in: DueIn | None = None) -> None:
         self._overdue_of = overdue
+        self._due_in = due_in
+        self._looks.clear()
+        self._due = dict.fromkeys(self._units, self._clock)  # everyone asked anew
         self.tick(self._clock)
 
     def set_freshness_rule(self, freshness: Freshness) -> None:
         self._freshness_of = freshness
+        self._looks.clear()
         self.tick(self._clock)
 
     # --- filtering and sorting --------------------------------------------------------------
@@ -347,18 +444,31 @@ class UnitBoardModel(QAbstractTableModel):
             self._row_index = None
             self.endRemoveRows()
 
-    def _relayout(self) -> None:
-        """Same rows, new order; persistent indexes (the selection) carried along."""
-        self.layoutAboutToBeChanged.emit()
+    def _relayout(self, moved: Collection[str] | None = None) -> None:
+        """Same rows, new order; persistent indexes (the selection) carried along.
+        ``moved``: the only rows whose place may have changed (the rest are in order)."""
+        # Rows only: the vertical-sort hint spares the column header the work (and the
+        # repaint) a layout change otherwise costs it.
+        self.layoutAboutToBeChanged[_HINTED].emit([], _ROWS_ONLY)
         persistent = self.persistentIndexList()
         ids = [self._rows[p.row()] for p in persistent]
-        self._rows = self._sorted(self._rows)
+        if (moved is not None and self._column == Column.STATUS and not self._descending
+                and len(moved) * 8 < len(self._rows)):
+            # The board's own order and a few rows moved (a second's status changes): put
+            # those back in place by bisection rather than sort all rows again.
+            key = self._keys.__getitem__
+            rows = [uid for uid in self._rows if uid not in moved]
+            for uid in moved:
+                insort(rows, uid, key=key)
+            self._rows = rows
+        else:
+            self._rows = self._sorted(self._rows)
         self._row_index = None
         where = self._idx()
         self.changePersistentIndexList(
             persistent, [self.index(where[i], p.column()) for p, i in
                          zip(persistent, ids, strict=True)])
-        self.layoutChanged.emit()
+        self.layoutChanged[_HINTED].emit([], _ROWS_ONLY)
 
     # --- reading ------------------------------------------------------------------------------
 
