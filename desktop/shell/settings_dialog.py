@@ -137,19 +137,15 @@ class SettingsDialog(QDialog):
         self.video_rendering.setCurrentIndex(max(0, self.video_rendering.findData(
             settings.video_rendering)))
         # Unit positions: ageing, stale and lost after (map and unit board).
-        self.freshness: list[QSpinBox] = []
-        freshness_row = QHBoxLayout()
-        for label, seconds in zip((self.tr("ageing after"), self.tr("stale after"),
-                                   self.tr("lost after")),
-                                  settings.position_freshness_seconds, strict=True):
-            box = QSpinBox(self)
-            box.setRange(1, 86_400)
-            box.setValue(seconds)
-            box.setSuffix(self.tr(" s"))
-            box.setAccessibleName(label)
-            freshness_row.addWidget(QLabel(label, self))
-            freshness_row.addWidget(box)
-            self.freshness.append(box)
+        freshness_row, self.freshness = self._boxes(
+            (self.tr("ageing after"), self.tr("stale after"), self.tr("lost after")),
+            settings.position_freshness_seconds, 86_400, self.tr(" s"))
+        # The unit board's status timers, in minutes as the hall speaks of them.
+        timers_row, self.unit_timers = self._boxes(
+            (self.tr("dispatched, en route within"), self.tr("en route, on scene within"),
+             self.tr("welfare check every")),
+            tuple(max(1, round(s / 60)) for s in settings.unit_status_target_seconds), 1440,
+            self.tr(" min"))
         self.basemap = QLineEdit(settings.map_basemap, self)
         self.basemap.setPlaceholderText(self.tr("https://tiles.hall.local/{z}/{x}/{y}.png or a "
                                                 ".mbtiles file; empty: no basemap"))
@@ -171,6 +167,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Video:"), self.video_latency)
         form.addRow(self.tr("Video decoding:"), self.video_rendering)
         form.addRow(self.tr("Positions:"), freshness_row)
+        form.addRow(self.tr("Unit timers:"), timers_row)
         form.addRow(self.tr("Map tiles:"), self.basemap)
 
         self.buttons = QDialogButtonBox(
@@ -212,7 +209,31 @@ class SettingsDialog(QDialog):
             video_rendering=self.video_rendering.currentData(),
             map_basemap=self.basemap.text().strip(),
             position_freshness_seconds=self._freshness(),
+            unit_status_target_seconds=self._unit_timers(),
         )
+
+    def _boxes(self, labels: tuple[str, ...], values: tuple[int, ...], most: int,
+               suffix: str) -> tuple[QHBoxLayout, list[QSpinBox]]:
+        """A row of labelled number boxes (1 … ``most``)."""
+        row = QHBoxLayout()
+        boxes = []
+        for label, value in zip(labels, values, strict=True):
+            box = QSpinBox(self)
+            box.setRange(1, most)
+            box.setValue(value)
+            box.setSuffix(suffix)
+            box.setAccessibleName(label)
+            row.addWidget(QLabel(label, self))
+            row.addWidget(box)
+            boxes.append(box)
+        return row, boxes
+
+    def _unit_timers(self) -> tuple[int, int, int]:
+        """The unit board's targets in seconds. A saved target that is no whole number of
+        minutes (a site's 90 s) stays as it is unless its box was changed."""
+        saved = self._original.unit_status_target_seconds
+        return tuple(s if box.value() == max(1, round(s / 60)) else box.value() * 60
+                     for s, box in zip(saved, self.unit_timers, strict=True))  # type: ignore[return-value]
 
     def _freshness(self) -> tuple[int, int, int]:
         """The three thresholds as edited, if they grow (ageing < stale < lost); else the

@@ -1237,7 +1237,7 @@
     </message>
     <message>
         <source>How old the last position report is (the map&apos;s limits)</source>
-        <translation>How old the last position report is (the map's limits)</translation>
+        <translation>How old the last position report is (the map&apos;s limits)</translation>
     </message>
     <message>
         <source>Distance</source>
@@ -1897,7 +1897,7 @@
     </message>
     <message>
         <source>Your role may not change a unit&apos;s status.</source>
-        <translation>Your role may not change a unit's status.</translation>
+        <translation>Your role may not change a unit&apos;s status.</translation>
     </message>
     <message>
         <source>Select a unit first.</source>
@@ -1913,7 +1913,7 @@
     </message>
     <message>
         <source>This status cannot follow the unit&apos;s present one.</source>
-        <translation>This status cannot follow the unit's present one.</translation>
+        <translation>This status cannot follow the unit&apos;s present one.</translation>
     </message>
     <message>
         <source>{name} · {count}</source>
@@ -2352,6 +2352,18 @@ It comes with: {issue}</translation>
         <translation>lost after</translation>
     </message>
     <message>
+        <source>dispatched, en route within</source>
+        <translation>dispatched, en route within</translation>
+    </message>
+    <message>
+        <source>en route, on scene within</source>
+        <translation>en route, on scene within</translation>
+    </message>
+    <message>
+        <source>welfare check every</source>
+        <translation>welfare check every</translation>
+    </message>
+    <message>
         <source>https://tiles.hall.local/{z}/{x}/{y}.png or a .mbtiles file; empty: no basemap</source>
         <translation>https://tiles.hall.local/{z}/{x}/{y}.png or a .mbtiles file; empty: no basemap</translation>
     </message>
@@ -2394,6 +2406,10 @@ It comes with: {issue}</translation>
     <message>
         <source>Positions:</source>
         <translation>Positions:</translation>
+    </message>
+    <message>
+        <source>Unit timers:</source>
+        <translation>Unit timers:</translation>
     </message>
     <message>
         <source>Map tiles:</source>

@@ -2352,6 +2352,18 @@ It comes with: {issue}</source>
         <translation>失联于</translation>
     </message>
     <message>
+        <source>dispatched, en route within</source>
+        <translation>已派警，出发时限</translation>
+    </message>
+    <message>
+        <source>en route, on scene within</source>
+        <translation>途中，到场时限</translation>
+    </message>
+    <message>
+        <source>welfare check every</source>
+        <translation>现场安全确认间隔</translation>
+    </message>
+    <message>
         <source>https://tiles.hall.local/{z}/{x}/{y}.png or a .mbtiles file; empty: no basemap</source>
         <translation>https://tiles.hall.local/{z}/{x}/{y}.png 或 .mbtiles 文件；留空则不用底图</translation>
     </message>
@@ -2394,6 +2406,10 @@ It comes with: {issue}</source>
     <message>
         <source>Positions:</source>
         <translation>警力位置：</translation>
+    </message>
+    <message>
+        <source>Unit timers:</source>
+        <translation>警力计时：</translation>
     </message>
     <message>
         <source>Map tiles:</source>

@@ -185,3 +185,16 @@ def test_dialog_video_map_and_position_settings(qtbot):
     # Thresholds that do not grow are not taken: a position cannot be lost before stale.
     dialog.freshness[2].setValue(60)
     assert dialog.edited_settings().position_freshness_seconds == (60, 300, 1800)
+
+
+def test_dialog_unit_timers_in_minutes(qtbot):
+    start = replace(UserSettings(), unit_status_target_seconds=(90, 600, 1200))
+    dialog = SettingsDialog(start)
+    qtbot.addWidget(dialog)
+    assert [b.value() for b in dialog.unit_timers] == [2, 10, 20]  # 90 s shows as 2 min
+    # Untouched, a site's 90 s stays 90 s (not rounded to the box's 2 min).
+    assert dialog.edited_settings() == start
+    dialog.unit_timers[0].setValue(3)
+    dialog.unit_timers[2].setValue(15)
+    assert dialog.edited_settings().unit_status_target_seconds == (180, 600, 900)
+    assert dialog.unit_timers[1].minimum() == 1  # a target of 0 would make every unit late
