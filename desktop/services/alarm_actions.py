@@ -159,11 +159,8 @@ class AlarmActions:
     # --- the outbox ----------------------------------------------------------------------------
 
     async def _queue(self, path: str, body: dict[str, Any]) -> None:
-        item = await queue_command(self._service, self.state, path, body)
-        operator = self.state.operator
-        assert operator is not None
-        self.pending.add(item.idempotency_key, path, body, item.created_at, operator.id,
-                         operator.name)
+        """Queued; the central service shows it as pending (``PendingCommands``)."""
+        await queue_command(self._service, self.state, path, body)
 
     def _callsign(self, unit_id: str) -> str:
         unit = self.hall.units.get(unit_id)

@@ -63,9 +63,7 @@ class CentralService:
         await self.refresh_outbox()
         # Commands a previous run left queued are still the officer's: show them as such.
         for item in await self.session.writer.run(self.session.outbox.pending):
-            self.pending.add(item.idempotency_key, item.path, item.body, item.created_at,
-                             item.operator_id, item.operator_id)
-            self.unit_pending.add(item.idempotency_key, item.path, item.body, item.created_at)
+            self._show_pending(item, item.operator_id)
 
     async def login(self, username: str, password: str) -> s.Operator:
         """Log in (raises ``LoginFailed``, ``ServerUnreachable`` …). Remembers a salted hash of
@@ -94,8 +92,18 @@ class CentralService:
     async def command(self, method: str, path: str, body: dict[str, Any]) -> OutboxItem:
         """Queue a command: durable when this returns, sent when the server can be reached."""
         item = await self.session.command(method, path, body)
+        # Shown as pending before anything else can run: the flusher may send it at the next
+        # await, and its answer must find it registered.
+        operator = self.state.operator
+        self._show_pending(item, operator.name if operator is not None else item.operator_id)
         await self.refresh_outbox()
         return item
+
+    def _show_pending(self, item: OutboxItem, operator_name: str) -> None:
+        """A queued command the officer sees as pending until the server's word."""
+        self.pending.add(item.idempotency_key, item.path, item.body, item.created_at,
+                         item.operator_id, operator_name)
+        self.unit_pending.add(item.idempotency_key, item.path, item.body, item.created_at)
 
     async def audit(self, action: str, object_type: str, object_id: str | None,
                     details: dict[str, Any] | None = None) -> None:

@@ -75,8 +75,8 @@ class UnitActions(Observable):
             raise ActionRefused(why)
         body = {"status": status, **({"note": note.strip()} if note.strip() else {})}
         path = f"/units/{unit_id}/status"
-        item = await queue_command(self._service, self.state, path, body)
-        self.pending.add(item.idempotency_key, path, body, item.created_at)
+        # The central service shows it as pending (``PendingUnitStatus``) once queued.
+        await queue_command(self._service, self.state, path, body)
 
     async def confirm_welfare(self, unit_id: str, note: str) -> None:
         """Contact with the crew confirmed: the timer starts again, and ``note`` (the view
