@@ -8,11 +8,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from backend_client.unit_rules import STATUS_ORDER
+from desktop.shell.theme import apply_theme
 from tests.factories import BASE_TIME, make_unit
 from widgets.colors import UNIT_STATUS_COLORS
 from widgets.unit_board.columns import BoardContext, Column, header_label
@@ -187,10 +189,52 @@ def test_a_header_click_sorts_and_the_header_keeps_its_labels(board, qtbot):
 def test_large_text_makes_rows_taller_and_the_words_bigger(board):
     board.clearSelection()
     normal_row = board.rowHeight(0)
+    normal_header = board.horizontalHeader().fontMetrics().height()
+    normal_width = board.columnWidth(Column.HOME_GRID)
     rect = cell(board, "u0", Column.CALLSIGN)
     normal_ink = ink(shot(board), rect, background_of(board, board.board.row_of("u0")))
     board.set_large(True)
     assert board.rowHeight(0) > normal_row * 1.3
+    # The header and the columns grow too (a grid's name is not cut short on the wall).
+    assert board.horizontalHeader().fontMetrics().height() > normal_header * 1.3
+    assert board.columnWidth(Column.HOME_GRID) > normal_width * 1.3
     rect = cell(board, "u0", Column.CALLSIGN)
     assert ink(shot(board), rect, background_of(board, board.board.row_of("u0"))) > (
         normal_ink * 1.5)
+
+
+def test_large_text_under_the_dark_theme_reaches_the_header_labels(qtbot):
+    """The hall's style sheet gives the header's viewport a font of its own: the labels
+    stayed small on the wall while the rows grew."""
+    app = QApplication.instance()
+    saved = (app.style().name(), app.palette(), app.font(), app.styleSheet())
+    apply_theme(app)
+    try:
+        model = UnitBoardModel()
+        model.apply(True, [make_unit(id="a")])
+        table = UnitTable(model)
+        qtbot.addWidget(table)
+        table.resize(900, 300)
+        table.show()
+        qtbot.waitExposed(table)
+        header = table.horizontalHeader()
+
+        def label_height() -> int:
+            image = header.grab().toImage()
+            section = QRect(header.sectionViewportPosition(Column.CALLSIGN), 0,
+                            header.sectionSize(Column.CALLSIGN), header.height())
+            back = image.pixelColor(section.left() + 2, 2)
+            rows = [y for y in range(section.top(), section.bottom())
+                    if any(abs(image.pixelColor(x, y).lightness() - back.lightness()) > 60
+                           for x in range(section.left() + 2, section.right() - 12))]
+            return rows[-1] - rows[0]
+
+        normal = label_height()
+        table.set_large(True)
+        assert label_height() > normal * 1.3
+    finally:
+        style, palette, font, sheet = saved
+        app.setStyleSheet(sheet)
+        app.setStyle(style)
+        app.setPalette(palette)
+        app.setFont(font)

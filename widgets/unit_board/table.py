@@ -95,8 +95,6 @@ class UnitTable(QTableView):
         self.clicked.connect(self._clicked)
         self._base_point_size = self.font().pointSizeF()
         self.set_large(False)
-        for column, width in COLUMN_WIDTHS.items():
-            self.setColumnWidth(column, width)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         """The rows on screen in one pass. Qt's own table paint calls the Python delegate
@@ -154,10 +152,16 @@ class UnitTable(QTableView):
 
     def set_large(self, on: bool) -> None:
         """Large text for a wall screen (read from across the hall)."""
+        scale = LARGE_SCALE if on else 1.0
         font = self.font()
-        font.setPointSizeF(self._base_point_size * (LARGE_SCALE if on else 1.0))
+        font.setPointSizeF(self._base_point_size * scale)
         self.setFont(font)
+        header = self.horizontalHeader()
+        header.setFont(font)  # a style sheet gives the header (and its viewport) their own
+        header.viewport().setFont(font)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        for column, width in COLUMN_WIDTHS.items():  # the columns grow with their words
+            self.setColumnWidth(column, round(width * scale))
         self.large = on
 
     def unit_id_at(self, row: int) -> str | None:
