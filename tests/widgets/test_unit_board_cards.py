@@ -426,6 +426,34 @@ def test_dropping_on_the_same_column_or_junk_does_nothing(board, qtbot):
         drop(board.column_view("busy"), junk)
 
 
+def test_a_card_held_near_the_edge_scrolls_the_board_to_the_columns_off_screen(qtbot, model):
+    board = show_board(qtbot, model, width=600, height=500)  # room for about two columns
+    bar = board._scroll.horizontalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+    view = board.column_view("available")
+    mime = mime_for("u0")  # kept: the event holds no reference of its own
+
+    def hold(x: int) -> None:
+        """The card dragged to ``x`` in the board and held there (one move event)."""
+        point = view.viewport().mapFrom(board, QPoint(x, board.height() // 2))
+        move = QDragMoveEvent(QPointF(point), Qt.DropAction.CopyAction, mime,
+                              Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(view.viewport(), move)
+
+    drag_move(view, mime)
+    hold(board.width() - 10)  # at the right edge: it keeps scrolling right
+    qtbot.waitUntil(lambda: bar.value() == bar.maximum(), timeout=5000)
+    assert board.column_view("off_duty").visibleRegion().boundingRect().width() > 100
+    hold(board.width() // 2)  # in the middle: it stops
+    value = bar.value()
+    hold(10)  # at the left edge: back to the first columns
+    qtbot.waitUntil(lambda: bar.value() < value, timeout=5000)
+    board.drag_ended()  # dropped (or the drag left): no more scrolling
+    value = bar.value()
+    qtbot.wait(150)
+    assert bar.value() == value
+
+
 def test_no_drops_when_grouped_by_station(board, qtbot):
     board.set_group_by("station")
     view = board.column_view("城西")

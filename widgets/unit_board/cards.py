@@ -38,6 +38,7 @@ from PySide6.QtGui import (
     QColor,
     QDrag,
     QDragEnterEvent,
+    QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
     QFont,
@@ -85,6 +86,9 @@ MIME_TYPE = "application/x-ccw-unit-id"
 GROUP_BYS = ("status", "station", "grid")
 LARGE_SCALE = 1.6  # the hall's wall screens
 SPACING = 4
+EDGE_PX = 48  # a dragged card this near the board's left or right edge scrolls it
+EDGE_STEP_PX = 24
+EDGE_SCROLL_MS = 30
 Index = QModelIndex | QPersistentModelIndex
 GroupKey = Callable[[Unit], str]
 
@@ -234,6 +238,7 @@ class CardList(QListView):
         return unit_id
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        self._board.drag_at(self.mapToGlobal(event.position().toPoint()))
         if self._board.group_by() == "status" and event.mimeData().hasFormat(MIME_TYPE):
             event.setDropAction(Qt.DropAction.CopyAction)
             event.accept()
@@ -241,13 +246,19 @@ class CardList(QListView):
             event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt's name
+        self._board.drag_at(self.mapToGlobal(event.position().toPoint()))
         if self._wanted(event.mimeData()):
             event.setDropAction(Qt.DropAction.CopyAction)
             event.accept()
         else:
             event.ignore()
 
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:  # noqa: N802 - Qt's name
+        self._board.drag_ended()
+        super().dragLeaveEvent(event)
+
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        self._board.drag_ended()
         unit_id = self._wanted(event.mimeData())
         if unit_id is None:
             event.ignore()
@@ -338,6 +349,14 @@ class CardBoard(QWidget):
         self._columns: list[_Column] = []
         self._selected: str | None = None
         self._syncing = False
+
+        # A card dragged near the board's left or right edge scrolls it that way, to reach
+        # a status column off screen (drag events come only when the mouse moves: a timer
+        # keeps it going while the card is held there).
+        self._edge = 0
+        self._edge_timer = QTimer(self)
+        self._edge_timer.setInterval(EDGE_SCROLL_MS)
+        self._edge_timer.timeout.connect(self._edge_step)
 
         self._scroll = QScrollArea(self)
         self._scroll.setWidgetResizable(True)
@@ -433,6 +452,30 @@ class CardBoard(QWidget):
             if index.isValid():
                 return column.view, column.view.visualRect(index)
         return None
+
+    # --- dragging near an edge ----------------------------------------------------------------
+
+    def drag_at(self, global_pos: QPoint) -> None:
+        """A card is dragged over the board at ``global_pos`` (screen coordinates)."""
+        viewport = self._scroll.viewport()
+        x = viewport.mapFromGlobal(global_pos).x()
+        self._edge = (-1 if x < EDGE_PX else 1 if x > viewport.width() - EDGE_PX else 0)
+        if self._edge and not self._edge_timer.isActive():
+            self._edge_timer.start()
+        elif not self._edge:
+            self._edge_timer.stop()
+
+    def drag_ended(self) -> None:
+        self._edge = 0
+        self._edge_timer.stop()
+
+    def _edge_step(self) -> None:
+        bar = self._scroll.horizontalScrollBar()
+        end = bar.minimum() if self._edge < 0 else bar.maximum()
+        if not self._edge or bar.value() == end:
+            self._edge_timer.stop()
+            return
+        bar.setValue(bar.value() + self._edge * EDGE_STEP_PX)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
