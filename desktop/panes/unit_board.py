@@ -194,6 +194,7 @@ class UnitBoardPane(QWidget):
 
         for view in (self.table, self.cards):
             view.unit_clicked.connect(self._clicked)
+            view.alarm_clicked.connect(self._alarm_clicked)
             view.context_requested.connect(self._context_menu)
         self.cards.status_dropped.connect(self.change_status)
         self.near_table.clicked.connect(self._near_clicked)
@@ -435,6 +436,11 @@ class UnitBoardPane(QWidget):
 
     def _clicked(self, unit_id: str) -> None:
         self.ctx.selection.select_unit(unit_id)
+
+    def _alarm_clicked(self, alarm_id: str) -> None:
+        """A unit's current alarm clicked: the alarm queue shows its card."""
+        if alarm_id in self.ctx.hall.alarms:
+            self.ctx.selection.select_alarm(alarm_id)
 
     def _near_clicked(self, index: Any) -> None:
         candidate = self.near_model.candidate(index.row())

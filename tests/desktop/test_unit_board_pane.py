@@ -11,6 +11,9 @@ import asyncio
 from dataclasses import replace
 from datetime import timedelta
 
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
 from backend_client import schemas as s
 from backend_client.unit_rules import allowed_next_statuses
 from desktop.state.session import ConnectionState
@@ -117,6 +120,16 @@ def test_welfare_check_offline_as_of_and_available_near(make_workstation, qloop)
                 assert r.status_code == 200, r.text
             await until(lambda: shown_status(pane, unit.id) == "on_scene", 10, "on scene")
             assert pane.model.unit(unit.id).alarm_id == alarm["id"]
+            # Its alarm clicked on the board: the alarm is selected (the queue shows its card).
+            ws.selection.select_alarm(None)
+            pane.view_choice.setCurrentIndex(pane.view_choice.findData("table"))
+            row = pane.model.row_of(unit.id)
+            pane.table.scrollTo(pane.model.index(row, Column.ALARM))
+            spot = pane.table.visualRect(pane.model.index(row, Column.ALARM)).center()
+            QTest.mouseClick(pane.table.viewport(), Qt.MouseButton.LeftButton,
+                             Qt.KeyboardModifier.NoModifier, spot)
+            assert ws.selection.alarm_id == alarm["id"]
+            assert ws.selection.unit_id == unit.id
 
             # "Available near the alarm": the dispatch picker's ranking, available units only.
             ws.selection.select_alarm(alarm["id"])

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QImage,
+    QPalette,
 )
 from PySide6.QtTest import QAbstractItemModelTester, QTest
 from PySide6.QtWidgets import (
@@ -460,6 +461,36 @@ def test_no_drops_when_grouped_by_station(board, qtbot):
     assert not view.dragEnabled()
     with qtbot.assertNotEmitted(board.status_dropped, wait=100):
         drop(view, mime_for("u0"))
+
+
+def test_clicking_a_cards_alarm_line_opens_the_alarm(board, qtbot):
+    view = board.column_view("on_scene")
+    uid = board.column_units("on_scene")[0]
+    _, rect = board.card_rect(uid)
+    line = board.delegate.alarm_line(rect, view.font())
+    assert rect.contains(line)
+    heard: list[tuple[str, str]] = []
+    board.unit_clicked.connect(lambda u: heard.append(("unit", u)))
+    board.alarm_clicked.connect(lambda a: heard.append(("alarm", a)))
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, QPoint(line.left() + 10, line.center().y()))
+    assert heard == [("unit", uid), ("alarm", "a1")]
+    # The title is written there, in the link colour.
+    image = view.viewport().grab().toImage()
+    link = view.palette().color(QPalette.ColorRole.Link)
+    assert count_color(image, line, link.name()) > 5
+    heard.clear()
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,  # the callsign line
+                     Qt.KeyboardModifier.NoModifier, QPoint(line.left() + 10, rect.top() + 8))
+    assert heard == [("unit", uid)]
+    # A unit without an alarm: its third line opens nothing.
+    free = board.column_view("available")
+    _, rect = board.card_rect(board.column_units("available")[0])
+    line = board.delegate.alarm_line(rect, free.font())
+    heard.clear()
+    QTest.mouseClick(free.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, QPoint(line.left() + 10, line.center().y()))
+    assert [h[0] for h in heard] == ["unit"]
 
 
 def test_clicking_a_card_emits_its_id_and_selects_it(board, qtbot):

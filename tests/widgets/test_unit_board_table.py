@@ -238,3 +238,33 @@ def test_large_text_under_the_dark_theme_reaches_the_header_labels(qtbot):
         app.setStyle(style)
         app.setPalette(palette)
         app.setFont(font)
+
+
+def test_clicking_a_units_alarm_opens_it_and_other_cells_only_select_the_unit(board, qtbot):
+    on_scene = next(u for u in board.board.shown_units() if u.status == "on_scene")
+    free = next(u for u in board.board.shown_units() if u.status == "available")
+    alarm_cell = cell(board, on_scene.id, Column.ALARM)
+    heard: list[tuple[str, str]] = []
+    board.unit_clicked.connect(lambda uid: heard.append(("unit", uid)))
+    board.alarm_clicked.connect(lambda aid: heard.append(("alarm", aid)))
+    QTest.mouseClick(board.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, alarm_cell.center())
+    assert heard == [("unit", on_scene.id), ("alarm", "a1")]
+    with qtbot.assertNotEmitted(board.alarm_clicked, wait=100):
+        QTest.mouseClick(board.viewport(), Qt.MouseButton.LeftButton,
+                         Qt.KeyboardModifier.NoModifier,
+                         cell(board, on_scene.id, Column.CALLSIGN).center())
+        QTest.mouseClick(board.viewport(), Qt.MouseButton.LeftButton,
+                         Qt.KeyboardModifier.NoModifier,
+                         cell(board, free.id, Column.ALARM).center())  # no alarm there
+    # The alarm is written in the link colour, and the pointer is a hand over it.
+    board.clearSelection()
+    link = board.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.Link)
+    image = shot(board)
+    assert any(image.pixelColor(x, y) == link for x in range(alarm_cell.left(),
+                                                               alarm_cell.right())
+               for y in range(alarm_cell.top(), alarm_cell.bottom()))
+    QTest.mouseMove(board.viewport(), alarm_cell.center())
+    assert board.viewport().cursor().shape() == Qt.CursorShape.PointingHandCursor
+    QTest.mouseMove(board.viewport(), cell(board, free.id, Column.ALARM).center())
+    assert board.viewport().cursor().shape() != Qt.CursorShape.PointingHandCursor

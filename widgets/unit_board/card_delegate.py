@@ -94,6 +94,20 @@ class CardDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
         return self.card_size(option.font)
 
+    def _lines(self, rect: QRect, font: QFont) -> tuple[QRect, int, int, int]:
+        """The card's inner rectangle and the tops of its three lines."""
+        bold, _, height, pad = self._metrics(font)
+        inner = rect.adjusted(pad, pad - 1, -pad, -pad + 1)
+        first = inner.top()
+        second = first + QFontMetrics(bold).height() + 2
+        third = second + height + 2 + 2
+        return inner, first, second, third
+
+    def alarm_line(self, rect: QRect, font: QFont) -> QRect:
+        """Where a card at ``rect`` writes its current alarm (a click there opens it)."""
+        inner, _, _, third = self._lines(rect, font)
+        return QRect(inner.left(), third, inner.width(), QFontMetrics(font).height())
+
     # --- painting -------------------------------------------------------------------------
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
@@ -140,9 +154,8 @@ class CardDelegate(QStyledItemDelegate):
                                                           -inset - 1, -inset - 1),
                                     radius, radius)
 
-        inner = rect.adjusted(pad, pad - 1, -pad, -pad + 1)
+        inner, y, second, third = self._lines(rect, font)
         left, width = inner.left(), inner.width()
-        y = inner.top()
         align_left = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         align_right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -164,7 +177,7 @@ class CardDelegate(QStyledItemDelegate):
             painter.setFont(font)
             painter.setPen(dim)
             painter.drawText(QRect(left + used, y, room - used, line1), align_left, kind)
-        y += line1 + 2
+        y = second
 
         # Line 2: the status chip (colour and words), "queued", what it is late for.
         chip_h = height + 2
@@ -204,9 +217,10 @@ class CardDelegate(QStyledItemDelegate):
             painter.drawText(QRect(x, y, left + width - x, chip_h), align_left,
                              fm_bold.elidedText(late_text, Qt.TextElideMode.ElideRight,
                                                 left + width - x))
-        y += chip_h + 2
+        y = third
 
-        # Line 3: the current alarm, then the members (dim).
+        # Line 3: the current alarm (in the link colour: a click opens it), then the
+        # members (dim).
         x = left
         ctx = self._board.context
         if unit.alarm_id:
@@ -215,7 +229,7 @@ class CardDelegate(QStyledItemDelegate):
             alarm_room = width if not members_w else max(width // 2, width - members_w - pad)
             alarm = fm.elidedText(title, Qt.TextElideMode.ElideRight, alarm_room)
             painter.setFont(font)
-            painter.setPen(text)
+            painter.setPen(pal.color(QPalette.ColorRole.Link))
             painter.drawText(QRect(x, y, alarm_room, height), align_left, alarm)
             x += fm.horizontalAdvance(alarm) + pad
         if unit.members and x < left + width:

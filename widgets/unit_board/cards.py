@@ -42,6 +42,7 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QFont,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
     QPixmap,
@@ -186,6 +187,11 @@ class CardList(QListView):
         self.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.set_draggable(False)
+        self.pressed_at = QPoint(-1, -1)  # where the last click began (which line of a card)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        self.pressed_at = event.position().toPoint()
+        super().mousePressEvent(event)
 
     def set_draggable(self, on: bool) -> None:
         self.setDragEnabled(on)
@@ -336,6 +342,7 @@ class CardBoard(QWidget):
     titles)."""
 
     unit_clicked = Signal(str)
+    alarm_clicked = Signal(str)  # a card's current alarm was clicked
     context_requested = Signal(str, QPoint)
     status_dropped = Signal(str, str)
 
@@ -560,7 +567,7 @@ class CardBoard(QWidget):
     def _wire(self, column: _Column) -> None:
         view = column.view
         view.set_draggable(self._by == "status")
-        view.clicked.connect(self._clicked)
+        view.clicked.connect(lambda index, v=view: self._clicked(v, index))
         view.customContextMenuRequested.connect(
             lambda pos, v=view: self._context_menu(v, pos))
         view.selectionModel().selectionChanged.connect(
@@ -590,10 +597,15 @@ class CardBoard(QWidget):
             if column.isVisible():
                 column.view.viewport().update()
 
-    def _clicked(self, index: QModelIndex) -> None:
+    def _clicked(self, view: CardList, index: QModelIndex) -> None:
         unit_id = index.data(UnitIdRole)
-        if unit_id:
-            self.unit_clicked.emit(str(unit_id))
+        if not unit_id:
+            return
+        self.unit_clicked.emit(str(unit_id))
+        unit = self.model.unit(str(unit_id))
+        line = self.delegate.alarm_line(view.visualRect(index), view.font())
+        if unit is not None and unit.alarm_id and line.contains(view.pressed_at):
+            self.alarm_clicked.emit(unit.alarm_id)
 
     def _context_menu(self, view: QListView, pos: QPoint) -> None:
         index = view.indexAt(pos)

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -69,6 +69,7 @@ class ColumnHeads(QAbstractTableModel):
 
 class UnitTable(QTableView):
     unit_clicked = Signal(str)
+    alarm_clicked = Signal(str)  # a unit's current alarm was clicked
     context_requested = Signal(str, QPoint)
 
     def __init__(self, model: UnitBoardModel, parent: QWidget | None = None) -> None:
@@ -93,6 +94,7 @@ class UnitTable(QTableView):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._context)
         self.clicked.connect(self._clicked)
+        self.setMouseTracking(True)
         self._base_point_size = self.font().pointSizeF()
         self.set_large(False)
 
@@ -186,6 +188,26 @@ class UnitTable(QTableView):
         unit_id = index.data(UnitIdRole)
         if unit_id:
             self.unit_clicked.emit(str(unit_id))
+        alarm_id = self._alarm_at(index)
+        if alarm_id:
+            self.alarm_clicked.emit(alarm_id)
+
+    def _alarm_at(self, index: QModelIndex) -> str | None:
+        """The alarm written in ``index``'s cell (the current alarm column), if any."""
+        if not index.isValid() or index.column() != Column.ALARM:
+            return None
+        unit = self.board.unit_at(index.row())
+        return unit.alarm_id if unit is not None else None
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        # A hand over an alarm: it opens on a click, like a link.
+        over_alarm = self._alarm_at(self.indexAt(event.position().toPoint())) is not None
+        if over_alarm != (self.viewport().cursor().shape() == Qt.CursorShape.PointingHandCursor):
+            if over_alarm:
+                self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
+            else:
+                self.viewport().unsetCursor()
+        super().mouseMoveEvent(event)
 
     def _context(self, pos: QPoint) -> None:
         index = self.indexAt(pos)

@@ -15,7 +15,8 @@ must cost a few microseconds. Hence:
 What it draws is what Qt's item delegate drew before: the selection and alternate-row
 background, the text elided at the right, the status as a chip in its colour with its words
 (``paint_status_chip``, the same chip as the dispatch picker's), the stale position dim and
-italic, an overdue timer blinking amber.
+italic, an overdue timer blinking amber; and the current alarm in the link colour (a click
+opens it).
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ _AMBER = UNIT_STATUS_COLORS["dispatched"]  # the colour of "late"
 _CACHE_MAX = 6000  # static texts kept (a screen of rows is ~300; timers add ~1 a second)
 _PAD = 4  # px between the cell's edge and its text, as Qt's item delegate leaves
 _STATUS, _IN_STATUS, _POSITION = int(Column.STATUS), int(Column.IN_STATUS), int(Column.POSITION)
+_ALARM = int(Column.ALARM)
 _TICKING = frozenset({_IN_STATUS, _POSITION})  # texts that change with the clock
 
 
@@ -60,6 +62,7 @@ class BoardCellDelegate(QStyledItemDelegate):
         self._italic_metrics = QFontMetrics(self._italic)
         self._selected: frozenset[int] = frozenset()
         self._highlight = self._alternate = self._text = self._highlighted = QColor()
+        self._link = QColor()
         self._dim = self._amber_bg = self._amber_text = QColor()
         self._dpr = 1.0
 
@@ -80,6 +83,7 @@ class BoardCellDelegate(QStyledItemDelegate):
             self._alternate = palette.color(group, QPalette.ColorRole.AlternateBase)
             self._text = palette.color(group, QPalette.ColorRole.Text)
             self._highlighted = palette.color(group, QPalette.ColorRole.HighlightedText)
+            self._link = palette.color(group, QPalette.ColorRole.Link)
             self._dim = dim_color(palette)
             self._amber_bg, self._amber_text = _AMBER.background_color(), _AMBER.text_color()
         selection = view.selectionModel()
@@ -192,6 +196,8 @@ class BoardCellDelegate(QStyledItemDelegate):
                     italic = True
                     if not selected:
                         color = self._dim
+                elif column == _ALARM and not selected:
+                    color = self._link  # a click opens the alarm
                 if color is not pen:
                     painter.setPen(color)
                     pen = color
