@@ -16,6 +16,16 @@ from typing import Any
 from backend_client import schemas
 
 BASE_TIME = datetime(2025, 3, 1, 8, 0, 0, tzinfo=UTC)
+
+
+class SetClock:
+    """A clock the test sets: ``clock()`` answers ``clock.now``."""
+
+    def __init__(self, now: datetime = BASE_TIME) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
 # Around Frankfurt; any valid coordinates would do.
 BASE_LAT = 50.11
 BASE_LON = 8.68

@@ -48,7 +48,6 @@ import gc
 import io
 import json
 import math
-import os
 import pstats
 import sys
 import time
@@ -78,7 +77,7 @@ from backend_client.changes import ChangeSet  # noqa: E402
 from desktop.panes.map_units import MapUnits  # noqa: E402
 from desktop.state.freshness import FreshnessThresholds, freshness  # noqa: E402
 from desktop.state.hall import HallState  # noqa: E402
-from tests.benchmarks.display import ensure_display  # noqa: E402
+from tests.benchmarks.display import run_on_display  # noqa: E402
 from tests.benchmarks.painting import (  # noqa: E402
     PaintCounter,
     overlapping,
@@ -381,19 +380,11 @@ def main() -> None:
     args = ap.parse_args()
     # Wide enough for both maps side by side: a map covered by the other would be flushed
     # to the screen only in part, which would flatter whichever is underneath.
-    xvfb = ensure_display(SCREEN)
-    try:
-        run(args)
-    finally:
-        if xvfb is not None:
-            xvfb.terminate()
+    run_on_display(SCREEN, lambda: run(args))
 
 
 def run(args: argparse.Namespace) -> None:
     started = time.monotonic()
-    load = os.getloadavg()
-    print(f"machine: {os.cpu_count()} cores, load average {load[0]:.2f} {load[1]:.2f} at start;"
-          " shared: one run is one sample", file=sys.stderr, flush=True)
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     grids = county_grids()

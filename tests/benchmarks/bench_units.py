@@ -47,7 +47,6 @@ import cProfile
 import gc
 import io
 import json
-import os
 import pstats
 import random
 import sys
@@ -72,7 +71,7 @@ from PySide6.QtWidgets import (  # noqa: E402
 from backend_client import schemas as s  # noqa: E402
 from backend_client.unit_rules import allowed_next_statuses  # noqa: E402
 from desktop.state import unit_timers  # noqa: E402
-from tests.benchmarks.display import ensure_display  # noqa: E402
+from tests.benchmarks.display import run_on_display  # noqa: E402
 from tests.benchmarks.painting import (  # noqa: E402
     PaintCounter,
     display_floor,
@@ -326,19 +325,11 @@ def main() -> None:
     args = ap.parse_args()
     # Wide enough for both boards side by side: a window covered by the other would be
     # flushed to the screen only in part, which would flatter whichever is underneath.
-    xvfb = ensure_display(SCREEN)
-    try:
-        run(args)
-    finally:
-        if xvfb is not None:
-            xvfb.terminate()
+    run_on_display(SCREEN, lambda: run(args))
 
 
 def run(args: argparse.Namespace) -> None:
     started = time.monotonic()
-    load = os.getloadavg()
-    print(f"machine: {os.cpu_count()} cores, load average {load[0]:.2f} {load[1]:.2f} at start;"
-          " shared: one run is one sample", file=sys.stderr, flush=True)
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     fleet = Fleet(args.units, args.changes, SEED)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from backend_client.server.process import die_with_parent
@@ -26,3 +28,17 @@ def ensure_display(screen: str = "1920x1080x24") -> subprocess.Popen[bytes] | No
         time.sleep(0.05)
     os.environ["DISPLAY"] = f":{n}"
     return xvfb
+
+
+def run_on_display(screen: str, run: Callable[[], None]) -> None:
+    """``run`` with a display of ``screen`` (Xvfb of its own when there is none), after a
+    note of the machine's load: this machine is shared, and one run is one sample."""
+    xvfb = ensure_display(screen)
+    try:
+        load = os.getloadavg()
+        print(f"machine: {os.cpu_count()} cores, load average {load[0]:.2f} {load[1]:.2f} at"
+              " start; shared: one run is one sample", file=sys.stderr, flush=True)
+        run()
+    finally:
+        if xvfb is not None:
+            xvfb.terminate()

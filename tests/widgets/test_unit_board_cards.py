@@ -31,14 +31,13 @@ from PySide6.QtWidgets import (
 
 from backend_client.unit_rules import STATUS_ORDER
 from desktop.shell.theme import COLORS, apply_theme
-from tests.factories import BASE_TIME, make_unit
+from tests.factories import BASE_TIME, SetClock, make_unit
 from widgets.colors import UNIT_STATUS_COLORS
+from widgets.unit_board.card_list import MIME_TYPE, unit_id_of
 from widgets.unit_board.cards import (
-    MIME_TYPE,
     OVERDUE_OFF,
     OVERDUE_ON,
     CardBoard,
-    unit_id_of,
 )
 from widgets.unit_board.columns import BoardContext
 from widgets.unit_board.model import UnitBoardModel, UnitFilter, UnitIdRole
@@ -49,13 +48,6 @@ GRID_NAMES = {"g1": "Grid One", "g2": "Grid Two", "g3": "Grid Three", "g9": "Gri
 CTX = BoardContext(grid_stations=STATIONS, grid_names=GRID_NAMES,
                    alarm_titles={"a1": "Burglary, Main St 4"})
 
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = BASE_TIME + timedelta(minutes=30)
-
-    def __call__(self):
-        return self.now
 
 
 def late_on_scene(unit, now):
@@ -87,7 +79,7 @@ def initial_units():
 
 @pytest.fixture
 def model():
-    m = UnitBoardModel(now=Clock(), overdue=late_on_scene)
+    m = UnitBoardModel(now=SetClock(BASE_TIME + timedelta(minutes=30)), overdue=late_on_scene)
     m.set_context(CTX)
     m.apply(True, initial_units())
     return m
@@ -154,7 +146,7 @@ def test_status_columns_hold_each_unit_in_its_status(board, model):
 
 
 def test_all_seven_status_columns_even_empty(qtbot):
-    m = UnitBoardModel(now=Clock())
+    m = UnitBoardModel(now=SetClock(BASE_TIME + timedelta(minutes=30)))
     m.apply(True, [unit("x1", "on_scene")])
     board = show_board(qtbot, m)
     assert board.column_values() == list(STATUS_ORDER)
@@ -528,7 +520,7 @@ def test_right_click_asks_for_the_cards_menu(board, qtbot):
 
 
 def test_select_unit_scrolls_its_card_into_view(qtbot):
-    m = UnitBoardModel(now=Clock())
+    m = UnitBoardModel(now=SetClock(BASE_TIME + timedelta(minutes=30)))
     m.apply(True, [unit(f"a{i:02d}", "available") for i in range(40)])
     board = show_board(qtbot, m, width=1900, height=400)
     view = board.column_view("available")

@@ -15,7 +15,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 
 from backend_client.schemas import UNIT_KINDS, UNIT_STATUSES
 from backend_client.unit_rules import STATUS_ORDER
-from tests.factories import BASE_TIME, make_unit
+from tests.factories import BASE_TIME, SetClock, make_unit
 from widgets.colors import UNIT_STATUS_COLORS
 from widgets.unit_board.columns import BoardContext, Column, default_key, sort_key
 from widgets.unit_board.model import OverdueRole, UnitBoardModel, UnitFilter
@@ -25,13 +25,6 @@ from widgets.unit_texts import unit_status_label
 GRIDS = ("g1", "g2", "g3")
 STATIONS = {"g1": "城东", "g2": "城东", "g3": "城西"}
 
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = BASE_TIME
-
-    def __call__(self):
-        return self.now
 
 
 def late_after(seconds: float):
@@ -91,7 +84,7 @@ def test_any_sequence_leaves_the_board_equal_to_the_state(qapp, steps, stride, d
     """``deadlines``: the model is told when each unit may turn late (``due_in``, as the
     workstation does) and asks the rule only then; else it asks about every unit each tick.
     Either way the overdue units are those the rule says, every step."""
-    clock = Clock()
+    clock = SetClock()
     ctx = BoardContext(grid_stations=STATIONS)
     late = late_after(300)
     model = UnitBoardModel(now=clock, overdue=late,
@@ -166,7 +159,7 @@ def test_every_status_has_its_colour_and_words(qapp):
 
 
 def test_a_unit_turns_overdue_at_the_right_second_and_comes_first(qapp):
-    clock = Clock()
+    clock = SetClock()
     model = UnitBoardModel(now=clock, overdue=late_after(600))
     model.apply(True, [unit("a", "en_route", callsign="A", since_s=0),
                        unit("b", "en_route", callsign="B", since_s=-30)])
@@ -192,7 +185,7 @@ def test_a_unit_turns_overdue_at_the_right_second_and_comes_first(qapp):
 
 
 def test_with_deadlines_the_rule_is_asked_about_a_unit_only_when_its_time_comes(qapp):
-    clock = Clock()
+    clock = SetClock()
     asked: list[str] = []
     model = UnitBoardModel(now=clock, overdue=late_after(600), due_in=due_after(600, asked))
     model.apply(True, [unit("a", "en_route", callsign="A"),

@@ -8,14 +8,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from backend_client.unit_rules import STATUS_ORDER
 from desktop.shell.theme import apply_theme
-from tests.factories import BASE_TIME, make_unit
+from tests.factories import BASE_TIME, SetClock, make_unit
 from widgets.colors import UNIT_STATUS_COLORS
 from widgets.unit_board.columns import BoardContext, Column, header_label
 from widgets.unit_board.model import UnitBoardModel
@@ -23,13 +23,6 @@ from widgets.unit_board.table import UnitTable
 
 CTX = BoardContext(alarm_titles={"a1": "Burglary, Main St 4"}, grid_names={"g1": "Grid One"})
 
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = BASE_TIME + timedelta(minutes=30)
-
-    def __call__(self):
-        return self.now
 
 
 def late_en_route(unit, now):
@@ -44,7 +37,7 @@ def stale_after_5_min(at, now):
 
 @pytest.fixture
 def board(qtbot):
-    clock = Clock()
+    clock = SetClock(BASE_TIME + timedelta(minutes=30))
     model = UnitBoardModel(now=clock, overdue=late_en_route, freshness=stale_after_5_min)
     model.set_context(CTX)
     units = [make_unit(id=f"u{i}", callsign=f"巡{i}", status=status, home_grid_id="g1",
@@ -264,7 +257,15 @@ def test_clicking_a_units_alarm_opens_it_and_other_cells_only_select_the_unit(bo
     assert any(image.pixelColor(x, y) == link for x in range(alarm_cell.left(),
                                                                alarm_cell.right())
                for y in range(alarm_cell.top(), alarm_cell.bottom()))
-    QTest.mouseMove(board.viewport(), alarm_cell.center())
-    assert board.viewport().cursor().shape() == Qt.CursorShape.PointingHandCursor
-    QTest.mouseMove(board.viewport(), cell(board, free.id, Column.ALARM).center())
-    assert board.viewport().cursor().shape() != Qt.CursorShape.PointingHandCursor
+
+    def hover(point: QPoint) -> Qt.CursorShape:
+        move = QMouseEvent(QEvent.Type.MouseMove, QPointF(point), QPointF(point),
+                           Qt.MouseButton.NoButton, Qt.MouseButton.NoButton,
+                           Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(board.viewport(), move)
+        return board.viewport().cursor().shape()
+
+    assert hover(alarm_cell.center()) == Qt.CursorShape.PointingHandCursor
+    assert hover(cell(board, free.id, Column.ALARM).center()) != (
+        Qt.CursorShape.PointingHandCursor)
+    assert hover(alarm_cell.center()) == Qt.CursorShape.PointingHandCursor

@@ -2,12 +2,13 @@
 
 Grouped by status (a column for each of the seven statuses, in the board's order, empty ones
 too), by station or by home grid (a column for each that has units, plus "No station" /
-"No grid"). Each column is a ``QListView`` over a ``_GroupProxy`` that admits the model's
-rows of its group in the model's own order (the proxy never sorts); only the model's column 0
-is shown. A card shows the callsign, the kind, the status as a chip in its colour with its
-words (colour is never the only sign), the time in status, the current alarm and the members;
-an overdue card has a frame that flashes red/amber with the model's ``flash_on`` and says what
-it is late for. Colours come from the palette apart from the status and overdue colours.
+"No grid"). Each column is a ``CardList`` over a ``GroupProxy`` (``card_list``) that
+admits the model's rows of its group in the model's own order (the proxy never sorts); only
+the model's column 0 is shown. A card shows the callsign, the kind, the status as a chip in
+its colour with its words (colour is never the only sign), the time in status, the current
+alarm and the members; an overdue card has a frame that flashes red/amber with the model's
+``flash_on`` and says what it is late for. Colours come from the palette apart from the
+status and overdue colours.
 
 Dragging a card from one status column onto another emits ``status_dropped(unit id, status)``
 (the pane checks the transition and sends the command); the lists never move rows themselves.
@@ -16,52 +17,37 @@ GUI thread only.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
     QEvent,
     QItemSelection,
     QItemSelectionModel,
-    QMimeData,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     QPoint,
     QRect,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import (
     QColor,
-    QDrag,
-    QDragEnterEvent,
-    QDragLeaveEvent,
-    QDragMoveEvent,
-    QDropEvent,
     QFont,
-    QMouseEvent,
     QPainter,
     QPaintEvent,
-    QPixmap,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QLabel,
     QListView,
     QScrollArea,
     QSizePolicy,
-    QStyle,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
-from backend_client.schemas import Unit
 from backend_client.unit_rules import STATUS_ORDER
 from widgets.colors import UNIT_STATUS_COLORS
 from widgets.i18n import tr
@@ -75,80 +61,20 @@ from widgets.unit_board.card_delegate import (
     CardDelegate,
     scaled_font,
 )
+from widgets.unit_board.card_list import SPACING, CardList, GroupKey, GroupProxy
 from widgets.unit_board.columns import BoardContext
 from widgets.unit_board.model import (
     UnitBoardModel,
     UnitIdRole,
-    UnitRole,
 )
 from widgets.unit_texts import unit_status_label
 
-MIME_TYPE = "application/x-ccw-unit-id"
 GROUP_BYS = ("status", "station", "grid")
 LARGE_SCALE = 1.6  # the hall's wall screens
-SPACING = 4
 EDGE_PX = 48  # a dragged card this near the board's left or right edge scrolls it
 EDGE_STEP_PX = 24
 EDGE_SCROLL_MS = 30
 Index = QModelIndex | QPersistentModelIndex
-GroupKey = Callable[[Unit], str]
-
-
-class _GroupProxy(QSortFilterProxyModel):
-    """The source's rows whose group value is ``value``, in the source's order. It stays
-    dynamic (with no sort column nothing is sorted) so that a row whose group changes in
-    place (a ``dataChanged``) still leaves or enters; layout changes re-filter anyway."""
-
-    def __init__(self, key: GroupKey, value: str, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._key = key
-        self._value = value
-
-    @property
-    def value(self) -> str:
-        return self._value
-
-    def set_key(self, key: GroupKey) -> None:
-        self.beginFilterChange()
-        self._key = key
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
-        source = self.sourceModel()
-        if source is None:
-            return False
-        unit = source.index(source_row, 0, source_parent).data(UnitRole)
-        return isinstance(unit, Unit) and self._key(unit) == self._value
-
-    def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt's name
-        return [MIME_TYPE]
-
-    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
-        mime = QMimeData()
-        for index in indexes:
-            unit_id = index.data(UnitIdRole)
-            if unit_id:
-                mime.setData(MIME_TYPE, str(unit_id).encode("utf-8"))
-                break
-        return mime
-
-    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802 - Qt's name
-        return Qt.DropAction.CopyAction
-
-    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802 - Qt's name
-        return Qt.DropAction.CopyAction
-
-    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int,  # noqa: N802
-                     column: int, parent: Index) -> bool:
-        return False  # never insert or move rows: the board emits status_dropped instead
-
-
-def unit_id_of(mime: QMimeData) -> str | None:
-    """The unit id a card drag carries, or None."""
-    if not mime.hasFormat(MIME_TYPE):
-        return None
-    text = bytes(mime.data(MIME_TYPE).data()).decode("utf-8", "replace").strip()
-    return text or None
 
 
 class _Strip(QWidget):
@@ -163,115 +89,6 @@ class _Strip(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         painter = QPainter(self)
         painter.fillRect(self.rect(), self._color)
-
-
-class CardList(QListView):
-    """One column's cards. Starts card drags with the unit id; takes drops of cards from
-    other status columns and hands them to the board (never moving rows itself)."""
-
-    def __init__(self, board: CardBoard, value: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._board = board
-        self.value = value
-        self.setViewMode(QListView.ViewMode.ListMode)
-        self.setMovement(QListView.Movement.Static)
-        self.setUniformItemSizes(True)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setSpacing(SPACING)
-        self.setMouseTracking(True)
-        self.setDropIndicatorShown(False)
-        self.setDefaultDropAction(Qt.DropAction.CopyAction)
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.set_draggable(False)
-        self.pressed_at = QPoint(-1, -1)  # where the last click began (which line of a card)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
-        self.pressed_at = event.position().toPoint()
-        super().mousePressEvent(event)
-
-    def set_draggable(self, on: bool) -> None:
-        self.setDragEnabled(on)
-        self.setAcceptDrops(on)
-        self.viewport().setAcceptDrops(on)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop if on
-                             else QAbstractItemView.DragDropMode.NoDragDrop)
-
-    # --- dragging out -----------------------------------------------------------------------
-
-    def startDrag(self, supported_actions: Qt.DropAction) -> None:  # noqa: N802 - Qt's name
-        index = self.currentIndex()
-        model = self.model()
-        if not index.isValid() or model is None:
-            return
-        drag = QDrag(self)
-        drag.setMimeData(model.mimeData([index]))
-        pixmap = self._card_pixmap(index)
-        if pixmap is not None:
-            drag.setPixmap(pixmap)
-            drag.setHotSpot(QPoint(pixmap.width() // 2, pixmap.height() // 2))
-        drag.exec(Qt.DropAction.CopyAction, Qt.DropAction.CopyAction)
-
-    def _card_pixmap(self, index: QModelIndex) -> QPixmap | None:
-        delegate = self.itemDelegate()
-        rect = self.visualRect(index)
-        if rect.isEmpty() or delegate is None:
-            return None
-        pixmap = QPixmap(rect.size())
-        pixmap.fill(Qt.GlobalColor.transparent)
-        option = QStyleOptionViewItem()
-        self.initViewItemOption(option)
-        option.rect = QRect(QPoint(0, 0), rect.size())
-        option.state |= QStyle.StateFlag.State_Selected
-        painter = QPainter(pixmap)
-        delegate.paint(painter, option, index)
-        painter.end()
-        return pixmap
-
-    # --- dropping in --------------------------------------------------------------------------
-
-    def _wanted(self, mime: QMimeData | None) -> str | None:
-        """The unit id of a card that may be dropped here (from another status column)."""
-        if mime is None or self._board.group_by() != "status":
-            return None
-        unit_id = unit_id_of(mime)
-        unit = self._board.model.unit(unit_id) if unit_id else None
-        if unit is None or unit.status == self.value:
-            return None
-        return unit_id
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
-        self._board.drag_at(self.mapToGlobal(event.position().toPoint()))
-        if self._board.group_by() == "status" and event.mimeData().hasFormat(MIME_TYPE):
-            event.setDropAction(Qt.DropAction.CopyAction)
-            event.accept()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt's name
-        self._board.drag_at(self.mapToGlobal(event.position().toPoint()))
-        if self._wanted(event.mimeData()):
-            event.setDropAction(Qt.DropAction.CopyAction)
-            event.accept()
-        else:
-            event.ignore()
-
-    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:  # noqa: N802 - Qt's name
-        self._board.drag_ended()
-        super().dragLeaveEvent(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
-        self._board.drag_ended()
-        unit_id = self._wanted(event.mimeData())
-        if unit_id is None:
-            event.ignore()
-            return
-        event.setDropAction(Qt.DropAction.CopyAction)
-        event.accept()
-        self._board.status_dropped.emit(unit_id, self.value)
 
 
 class _Column(QFrame):
@@ -295,7 +112,7 @@ class _Column(QFrame):
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         row.addWidget(self.label, 1)
         layout.addWidget(header)
-        self.proxy = _GroupProxy(key, value, self)
+        self.proxy = GroupProxy(key, value, self)
         self.proxy.setSourceModel(board.model)
         self.view = CardList(board, value, self)
         self.view.setItemDelegate(board.delegate)
