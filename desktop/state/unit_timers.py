@@ -51,9 +51,14 @@ _LATE_FOR: dict[str, Overdue] = {"dispatched": "late_en_route", "en_route": "lat
 def _timer(unit: s.Unit, now: datetime, targets: StatusTargets,
            welfare_confirmed: datetime | None) -> tuple[float, float] | None:
     """(seconds waited, seconds allowed) of the unit's running timer, None without one."""
-    limit = {"dispatched": targets.dispatched_s, "en_route": targets.en_route_s,
-             "on_scene": targets.welfare_s}.get(unit.status)
-    if limit is None:
+    status = unit.status
+    if status == "dispatched":
+        limit = targets.dispatched_s
+    elif status == "en_route":
+        limit = targets.en_route_s
+    elif status == "on_scene":
+        limit = targets.welfare_s
+    else:  # no timer runs (asked about every unit of a batch: kept cheap)
         return None
     return (now - clock_start(unit, welfare_confirmed)).total_seconds(), limit
 
