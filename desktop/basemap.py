@@ -5,9 +5,15 @@ file, laid under the vector map in a pyqtgraph ``ViewBox`` whose coordinates are
 Without a source the map is a clean vector map; a basemap is a nicety, so nothing here may
 block the UI thread or take the view down. Tiles are fetched and decoded by a small thread pool
 (HTTP over httpx, SQLite reads, PNG/JPEG decoding into ``QImage``, disk-cache reads and writes)
-and handed to the UI thread through a queued Qt signal; only the UI thread turns them into
-pixmaps and graphics items. A tile server that keeps failing is reported once through
-``BasemapLayer.problem`` and the map goes on without tiles.
+and put in the layer's inbox, a plain thread-safe queue that a UI-thread timer empties while
+fetches are under way; only the UI thread turns them into pixmaps and graphics items. Workers
+make no Qt call but decoding: a worker emitting a Qt signal while the UI thread deleted its
+layer once crashed the test run, and with a bridge object that never dies the same stress test
+deadlocked (the emit waits for the interpreter lock that the deleting thread holds while Qt
+waits for the emit's lock).
+
+A tile server that keeps failing is reported once through ``BasemapLayer.problem`` and the map
+goes on without tiles.
 
 Tiles are standard Web-Mercator "slippy map" tiles (256 px, y counted from the north; MBTiles
 store rows TMS-style, counted from the south). Each tile is drawn as a rectangle between its
@@ -22,6 +28,8 @@ layer must not.
 from __future__ import annotations
 
 import logging
+import queue
+import threading
 from collections import OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -59,18 +67,19 @@ _RETRY_MS: Final = 15_000
 _PIXMAP_CACHE_SIZE: Final = 256
 
 
-class _Bridge(QObject):
-    """Lives on the UI thread; workers emit ``done`` and Qt queues the call to the UI thread."""
+# How often the UI thread looks in the inbox while fetches are under way: a tile arrives at
+# most this late, and an idle layer does not wake at all.
+_INBOX_MS: Final = 30
 
-    # (generation, key, QImage | None, error text | None)
-    done = Signal(object)
+# What a worker hands over: the tile, its image (None: the source has none) and an error text.
+_Delivery = tuple[TileKey, QImage | None, str | None]
 
 
 class BasemapLayer(QObject):
     """Raster tiles under everything else in ``view_box``, following its range.
 
     Call from the UI thread. Tiles are fetched ``MAX_TILES_PER_VIEW`` at most per view, four at
-    a time, on worker threads; results come back through a queued signal. The layer owns its
+    a time, on worker threads; results come back through the layer's inbox. The layer owns its
     source: ``set_source`` and ``close`` close the previous one."""
 
     problem = Signal(str)
@@ -85,7 +94,10 @@ class BasemapLayer(QObject):
         self._source: XyzSource | MbtilesSource | None = None
         self._cache: TileCache | None = None
         self._executor: ThreadPoolExecutor | None = None
-        self._generation = 0
+        # One inbox and one stop flag per executor: when the source changes or the layer
+        # closes, the old workers' deliveries go to an inbox nobody reads any more.
+        self._inbox: queue.SimpleQueue[_Delivery] = queue.SimpleQueue()
+        self._stopped = threading.Event()
         self._closed = False
         # Decoded tiles (None: the source has no such tile), most recently used last.
         self._pixmaps: OrderedDict[TileKey, QPixmap | None] = OrderedDict()
@@ -96,8 +108,9 @@ class BasemapLayer(QObject):
         self._failures = 0
         self._problem_reported = False
 
-        self._bridge = _Bridge(self)
-        self._bridge.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
+        self._inbox_timer = QTimer(self)
+        self._inbox_timer.setInterval(_INBOX_MS)
+        self._inbox_timer.timeout.connect(self._empty_inbox)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(_DEBOUNCE_MS)
@@ -246,15 +259,27 @@ class BasemapLayer(QObject):
         assert self._executor is not None and self._source is not None
         try:
             future = self._executor.submit(_load_tile, self._source, self._cache, key,
-                                           self._generation, self._bridge)
+                                           self._inbox, self._stopped)
         except RuntimeError:  # executor shut down (closing): nothing to fetch any more
             return
         self._pending[key] = future
+        if not self._inbox_timer.isActive():
+            self._inbox_timer.start()
 
-    def _on_done(self, result: object) -> None:
-        generation, key, image, error = result  # type: ignore[misc]
-        if generation != self._generation or self._closed:
-            return  # a result of a source that has since been replaced
+    def _empty_inbox(self) -> None:
+        while True:
+            try:
+                delivery = self._inbox.get_nowait()
+            except queue.Empty:
+                break
+            self._on_done(delivery)
+            if self._closed:
+                return
+        if not self._pending:
+            self._inbox_timer.stop()
+
+    def _on_done(self, delivery: _Delivery) -> None:
+        key, image, error = delivery
         self._pending.pop(key, None)
         if error is not None:
             self._on_failure(key, error)
@@ -358,20 +383,25 @@ class BasemapLayer(QObject):
         self._wanted = set()
 
     def _stop_fetching(self) -> None:
-        self._generation += 1
         self._retry.stop()
+        self._inbox_timer.stop()
         self._pending.clear()
+        self._stopped.set()
+        self._stopped = threading.Event()
+        self._inbox = queue.SimpleQueue()
         if self._executor is not None:
-            # Never wait: a fetch may hang for the whole HTTP timeout. Its result is ignored
-            # by generation.
+            # Never wait: a fetch may hang for the whole HTTP timeout. What it brings goes to
+            # the old inbox, which nobody reads.
             self._executor.shutdown(wait=False, cancel_futures=True)
             self._executor = None
 
 
 def _load_tile(source: XyzSource | MbtilesSource, cache: TileCache | None, key: TileKey,
-               generation: int, bridge: _Bridge) -> None:
-    """Worker thread: the tile's image (disk cache first, then the source), decoded, handed to
-    the UI thread. Never touches graphics items or pixmaps."""
+               inbox: queue.SimpleQueue[_Delivery], stopped: threading.Event) -> None:
+    """Worker thread: the tile's image (disk cache first, then the source), decoded, put in
+    ``inbox``. Never touches Qt objects but the image; does nothing once ``stopped`` is set."""
+    if stopped.is_set():
+        return
     z, x, y = key
     image: QImage | None = None
     error: str | None = None
@@ -393,10 +423,8 @@ def _load_tile(source: XyzSource | MbtilesSource, cache: TileCache | None, key: 
         error = str(exc)
     except Exception as exc:  # a worker must report, never die silently
         error = f"{type(exc).__name__}: {exc}"
-    try:
-        bridge.done.emit((generation, key, image, error))
-    except RuntimeError:  # the layer (and its bridge) were deleted meanwhile
-        pass
+    if not stopped.is_set():
+        inbox.put((key, image, error))
 
 
 def _decode(data: bytes) -> QImage | None:

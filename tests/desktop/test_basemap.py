@@ -3,6 +3,7 @@ real pyqtgraph ViewBox (no mocks: placement is checked in view coordinates and i
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import http.server
 import re
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pyqtgraph as pg
 import pytest
+import shiboken6
 from PySide6.QtCore import QPointF, QRectF, QTimer
 from PySide6.QtGui import QColor, QImage
 
@@ -195,6 +197,7 @@ class TileServer:
         self.missing = missing or set()
         self.fail = False
         self.requests: list[str] = []
+        self.answered = 0
         self.lock = threading.Lock()
         owner = self
 
@@ -224,6 +227,8 @@ class TileServer:
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)
+                with owner.lock:
+                    owner.answered += 1
 
             def log_message(self, format, *args):  # noqa: A002
                 pass
@@ -395,6 +400,32 @@ def test_a_slow_server_never_blocks_the_ui_thread(qtbot, view, servers):
         assert layer.shown_tiles == {}
     finally:
         layer.close()
+
+
+def test_a_layer_deleted_with_fetches_in_flight_takes_nothing_down(qtbot, view, servers):
+    """A map pane closed while a slow server still sends its tiles: the workers finish after
+    the layer (a C++ object) is gone. They must not emit on anything that died with it (this
+    once crashed the test run), and the next layer's tiles still arrive."""
+    _win, vb = view
+    set_view(vb, 6000)
+    slow = servers(delay_s=0.5)
+    layer = BasemapLayer(vb, PROJ, XyzSource(slow.template, max_zoom=12), None)
+    layer.refresh()
+    qtbot.waitUntil(lambda: slow.count() >= 2, timeout=5000)
+    shiboken6.delete(layer)  # as a closed pane deletes its children: no close() first
+    del layer
+    gc.collect()
+    qtbot.waitUntil(lambda: slow.answered >= 2, timeout=10_000)
+    qtbot.wait(300)  # the workers hand over (or drop) what they fetched
+
+    fast = servers()
+    again = BasemapLayer(vb, PROJ, XyzSource(fast.template, max_zoom=12), None)
+    try:
+        qtbot.waitUntil(lambda: set(again.shown_tiles) == expected_tiles(vb, 12),
+                        timeout=10_000)
+        assert_placed(again)
+    finally:
+        again.close()
 
 
 def test_at_most_64_tiles_per_view_nearest_the_middle_first(qtbot, view, servers):
