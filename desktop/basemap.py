@@ -4,13 +4,13 @@ file, laid under the vector map in a pyqtgraph ``ViewBox`` whose coordinates are
 
 Without a source the map is a clean vector map; a basemap is a nicety, so nothing here may
 block the UI thread or take the view down. Tiles are fetched and decoded by a small thread pool
-(HTTP over httpx, SQLite reads, PNG/JPEG decoding into ``QImage``, disk-cache reads and writes)
-and put in the layer's inbox, a plain thread-safe queue that a UI-thread timer empties while
-fetches are under way; only the UI thread turns them into pixmaps and graphics items. Workers
-make no Qt call but decoding: a worker emitting a Qt signal while the UI thread deleted its
-layer once crashed the test run, and with a bridge object that never dies the same stress test
-deadlocked (the emit waits for the interpreter lock that the deleting thread holds while Qt
-waits for the emit's lock).
+(HTTP over httpx, SQLite reads, disk-cache reads and writes) and their bytes put in the layer's
+inbox, a plain thread-safe queue that a UI-thread timer empties while fetches are under way,
+decoding a few milliseconds' worth of tiles per turn; only the UI thread makes images, pixmaps
+and graphics items. Workers make no Qt call at all: a worker emitting a Qt signal while the UI
+thread deleted its layer crashed a test run, and a worker decoding a PNG deadlocked a stress
+run (Qt's image reader takes a Qt lock while the worker holds Python's; the UI thread,
+deleting a layer, held that Qt lock and waited for Python's).
 
 A tile server that keeps failing is reported once through ``BasemapLayer.problem`` and the map
 goes on without tiles.
@@ -30,6 +30,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import time
 from collections import OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -70,9 +71,14 @@ _PIXMAP_CACHE_SIZE: Final = 256
 # How often the UI thread looks in the inbox while fetches are under way: a tile arrives at
 # most this late, and an idle layer does not wake at all.
 _INBOX_MS: Final = 30
+# Decoding per look (a 256 px PNG takes about a millisecond): the rest waits for the next one,
+# so a screen of 64 tiles never stalls the UI.
+_DECODE_BUDGET_S: Final = 0.008
 
-# What a worker hands over: the tile, its image (None: the source has none) and an error text.
-_Delivery = tuple[TileKey, QImage | None, str | None]
+# What a worker hands over: the tile, its bytes (None: the source has none) and an error text.
+_Delivery = tuple[TileKey, bytes | None, str | None]
+# How image files start: bytes without one of these are refused before any decoding.
+_IMAGE_MAGIC: Final = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF8")
 
 
 class BasemapLayer(QObject):
@@ -267,7 +273,8 @@ class BasemapLayer(QObject):
             self._inbox_timer.start()
 
     def _empty_inbox(self) -> None:
-        while True:
+        end = time.perf_counter() + _DECODE_BUDGET_S
+        while time.perf_counter() < end:
             try:
                 delivery = self._inbox.get_nowait()
             except queue.Empty:
@@ -275,12 +282,16 @@ class BasemapLayer(QObject):
             self._on_done(delivery)
             if self._closed:
                 return
-        if not self._pending:
+        if not self._pending and self._inbox.empty():
             self._inbox_timer.stop()
 
     def _on_done(self, delivery: _Delivery) -> None:
-        key, image, error = delivery
+        key, data, error = delivery
         self._pending.pop(key, None)
+        image = _decode(data) if data is not None and error is None else None
+        if data is not None and error is None and image is None:
+            error = f"tile {key} from {self._location()} is not an image"
+            self._forget_cached(key)
         if error is not None:
             self._on_failure(key, error)
             return
@@ -316,6 +327,15 @@ class BasemapLayer(QObject):
             self.problem.emit(message)
         if not self._retry.isActive():
             self._retry.start()
+
+    def _forget_cached(self, key: TileKey) -> None:
+        # A broken file in the disk cache would come back at every pan: gone, on a worker.
+        cache, executor = self._cache, self._executor
+        if cache is not None and executor is not None:
+            try:
+                executor.submit(cache.discard, *key)
+            except RuntimeError:
+                pass  # shutting down
 
     def _location(self) -> str:
         return self._source.location if self._source is not None else tr("the tile source")
@@ -398,24 +418,22 @@ class BasemapLayer(QObject):
 
 def _load_tile(source: XyzSource | MbtilesSource, cache: TileCache | None, key: TileKey,
                inbox: queue.SimpleQueue[_Delivery], stopped: threading.Event) -> None:
-    """Worker thread: the tile's image (disk cache first, then the source), decoded, put in
-    ``inbox``. Never touches Qt objects but the image; does nothing once ``stopped`` is set."""
+    """Worker thread: the tile's bytes (disk cache first, then the source) put in ``inbox``.
+    No Qt call here (see the module's note); does nothing once ``stopped`` is set."""
     if stopped.is_set():
         return
     z, x, y = key
-    image: QImage | None = None
+    data: bytes | None = None
     error: str | None = None
     try:
         data = cache.get(z, x, y) if cache is not None else None
-        if data is not None:
-            image = _decode(data)
-            if image is None:
-                cache.discard(z, x, y)  # type: ignore[union-attr]  # a broken file: fetch anew
-        if image is None:
+        if data is not None and not _looks_like_image(data):
+            cache.discard(z, x, y)  # type: ignore[union-attr]  # a broken file: fetch anew
+            data = None
+        if data is None:
             data = source.fetch(z, x, y)
             if data is not None:
-                image = _decode(data)
-                if image is None:
+                if not _looks_like_image(data):
                     raise TileFetchError(f"tile {key} from {source.location} is not an image")
                 if cache is not None:
                     cache.put(z, x, y, data)
@@ -424,14 +442,14 @@ def _load_tile(source: XyzSource | MbtilesSource, cache: TileCache | None, key: 
     except Exception as exc:  # a worker must report, never die silently
         error = f"{type(exc).__name__}: {exc}"
     if not stopped.is_set():
-        inbox.put((key, image, error))
+        inbox.put((key, data, error))
+
+
+def _looks_like_image(data: bytes) -> bool:
+    return data.startswith(_IMAGE_MAGIC) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP")
 
 
 def _decode(data: bytes) -> QImage | None:
+    """UI thread: the tile's image, or None if the bytes are no image after all."""
     image = QImage.fromData(data)
-    if image.isNull():
-        return None
-    # Premultiplied ARGB is what QPixmap wants on most platforms: the conversion happens here,
-    # off the UI thread.
-    return image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
-
+    return None if image.isNull() else image
