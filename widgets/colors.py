@@ -1,5 +1,5 @@
-"""The one source of the hall's status colours: alarm priorities, unit statuses, the connection
-and notices.
+"""The one source of the hall's status colours: alarm priorities, unit statuses, the connection,
+notices and watchlist categories.
 
 Every view that colours a priority or a status takes it from here, so a chip, a map polygon and
 a table cell can never disagree. Each ``Swatch`` pairs a background with the text colour to
@@ -86,6 +86,15 @@ NOTICE_COLORS: Final = _frozen({
     "info": Swatch(_BLUE, _WHITE),
     "warning": Swatch(_AMBER, _INK),
     "critical": Swatch(_RED, _WHITE),
+})
+
+# Watchlist categories, for the category badge in the watchlist list and an entry's detail.
+WATCHLIST_CATEGORY_COLORS: Final = _frozen({
+    "wanted": Swatch(_RED, _WHITE),
+    "missing": Swatch(_BLUE, _WHITE),
+    "bolo": Swatch(_ORANGE, _INK),
+    "protection_order": Swatch(_LAVENDER, _INK),
+    "event_ban": Swatch(_SLATE, _WHITE),
 })
 
 

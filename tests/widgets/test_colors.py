@@ -14,12 +14,14 @@ from widgets.colors import (
     NOTICE_COLORS,
     PRIORITY_COLORS,
     UNIT_STATUS_COLORS,
+    WATCHLIST_CATEGORY_COLORS,
     WINDOW_BACKGROUND,
     contrast_ratio,
 )
 
 TABLES = {"priority": PRIORITY_COLORS, "unit status": UNIT_STATUS_COLORS,
-          "connection": CONNECTION_COLORS, "notice": NOTICE_COLORS}
+          "connection": CONNECTION_COLORS, "notice": NOTICE_COLORS,
+          "watchlist category": WATCHLIST_CATEGORY_COLORS}
 ALL_SWATCHES = [(f"{table} {key}", swatch) for table, colors in TABLES.items()
                 for key, swatch in colors.items()]
 
