@@ -31,7 +31,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                     help="user-interface language (default: the system's)")
     ap.add_argument("--screens", type=int, metavar="N",
                     help="testing: simulate N monitors inside one X screen")
-    ap.add_argument("--user", metavar="NAME", help="user name to offer at log-in")
+    ap.add_argument("--user", metavar="NAME",
+                    help="user name to offer at log-in (the demo logs in as this demo user)")
     ap.add_argument("--debug", action="store_true",
                     help="debug logging, and log any UI-thread stall over 50 ms with its stack")
     ap.add_argument("--report-startup", action="store_true", help=argparse.SUPPRESS)

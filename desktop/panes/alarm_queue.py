@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from backend_client import schemas as s
 from backend_client.changes import ChangeSet
 from desktop.panes.alarm_commands import AlarmCommands
+from desktop.panes.hit_pictures import HitPictures
 from desktop.settings import UserSettings, ack_targets
 from desktop.shell.pane_context import PaneContext
 from desktop.state.nearest import rank_units
@@ -71,6 +72,7 @@ class AlarmDesk(QWidget):
         self.view.history_requested.connect(self._load_history)
         self._history_task: asyncio.Task[None] | None = None
         self.card = AlarmCard(self)
+        self.hit_pictures = HitPictures(ctx.watchlist, self._hit_loaded)
         self.commands = AlarmCommands(ctx, self.model, self, self.card.show_message)
 
         self.shelf_line = QLabel(self)
@@ -145,6 +147,7 @@ class AlarmDesk(QWidget):
         if self._history_task is not None:
             self._history_task.cancel()
         self.commands.cancel_tasks()
+        self.hit_pictures.forget()
 
     # --- the layout's part --------------------------------------------------------------------
 
@@ -230,8 +233,13 @@ class AlarmDesk(QWidget):
             self.view.select_alarm(self.ctx.selection.alarm_id)
             self._show_card()
 
+    def _hit_loaded(self, alarm_id: str) -> None:
+        if self.ctx.selection.alarm_id == alarm_id:
+            self._show_card()
+
     def _session_changed(self, what: str) -> None:
         if what == "operator":
+            self.hit_pictures.forget()
             self._set_context()
             self._show_card()
 
@@ -296,6 +304,7 @@ class AlarmDesk(QWidget):
         pending = [(c.action, c.at, _pending_detail(c.action, c.body, hall))
                    for c in ctx.pending.pending_for(alarm.id)]
         actions = ("acknowledge", "add_note", "dispatch", "verify", "close")
+        snapshot, photo = self.hit_pictures.get(alarm)
         return CardData(
             alarm=alarm, mark=ctx.pending.mark(alarm.id),
             refusal=refusal.message if refusal else "",
@@ -303,6 +312,7 @@ class AlarmDesk(QWidget):
             units=hall.units, cameras=hall.cameras, grid=hall.grids.get(alarm.grid_id or ""),
             watch_entry=hall.watchlist.get(alarm.watchlist_id or ""),
             may_see_watchlist=ctx.session.may("watchlist_details"),
+            hit_snapshot=snapshot, hit_photo=photo,
             pending=pending, why_not={a: self.commands.why_not(a) for a in actions},
             wall_available=ctx.wall.available,
             nearby_units=[*[hall.units[u] for u in alarm.assigned_unit_ids if u in hall.units],

@@ -11,6 +11,7 @@ from typing import Any
 from backend_client.schemas import Alarm
 from desktop.services.alarm_actions import AlarmActions
 from desktop.services.unit_actions import UnitActions
+from desktop.services.watchlist_access import WatchlistAccess
 from desktop.settings import UserSettings
 from desktop.state.flood import FloodMeter
 from desktop.state.hall import HallState
@@ -71,3 +72,7 @@ class PaneContext:
     # The unit board's commands (status changes, welfare checks) and what is pending of them.
     units: UnitActions | None = None
     unit_pending: PendingUnitStatus = field(default_factory=PendingUnitStatus)
+    # Every look at watchlist details (audited); None: no watchlist details here.
+    watchlist: WatchlistAccess | None = None
+    # Where exported sheets are offered to be saved (None: the home folder).
+    exports: Path | None = None

@@ -19,6 +19,7 @@ from desktop.panes.alarm_queue import build_alarm_queue
 from desktop.panes.grid_map import build_grid_map
 from desktop.panes.unit_board import build_unit_board
 from desktop.panes.video_wall import build_video_wall
+from desktop.panes.watchlist import build_watchlist
 from desktop.shell.pane_context import PaneContext
 
 ALL_ROLES = frozenset({"duty_officer", "supervisor", "video_patrol", "leadership"})
@@ -61,7 +62,7 @@ PANES: tuple[PaneSpec, ...] = (
              QT_TRANSLATE_NOOP("Panes", "Unit status board"), build_unit_board),
     PaneSpec("watchlist", QT_TRANSLATE_NOOP("Panes", "Watchlist"), "pane-watchlist",
              ads.BottomDockWidgetArea, "unit_board", ALL_ROLES,
-             QT_TRANSLATE_NOOP("Panes", "Watchlist pane")),
+             QT_TRANSLATE_NOOP("Panes", "Watchlist pane"), build_watchlist),
 )
 
 

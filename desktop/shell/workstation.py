@@ -27,6 +27,7 @@ from desktop.services.central import CentralService
 from desktop.services.ptz import PtzControl
 from desktop.services.stream_faults import StreamFaults
 from desktop.services.unit_actions import UnitActions
+from desktop.services.watchlist_access import WatchlistAccess
 from desktop.settings import UserSettings
 from desktop.shell.alarm_sound_player import SoundPlayer
 from desktop.shell.alarm_sounds import AlarmSoundController
@@ -99,7 +100,10 @@ class Workstation:
                           tiles=self.profile / "map-tiles",
                           stream_fault=(StreamFaults(lambda: self.service).set
                                         if options.demo else None),
-                          units=self.unit_actions, unit_pending=self.unit_pending)
+                          units=self.unit_actions, unit_pending=self.unit_pending,
+                          watchlist=WatchlistAccess(lambda: self.service, self.hall,
+                                                    self.state),
+                          exports=self.profile / "exports")
         self.window = MainWindow(self.hall, self.state, ctx)
         self.window.login_requested.connect(self.ask_login)
         self.window.closing.connect(self._window_closed)
@@ -234,7 +238,7 @@ class Workstation:
             return
         await self._open_service(url)
         if self.options.demo:
-            await self.login(url, DEMO_USER, DEMO_PASSWORD)
+            await self.login(url, self.options.user or DEMO_USER, DEMO_PASSWORD)
         else:
             self.ask_login()
 

@@ -696,6 +696,26 @@
         <translation>{state} (queued)</translation>
     </message>
     <message>
+        <source>Camera snapshot</source>
+        <translation>Camera snapshot</translation>
+    </message>
+    <message>
+        <source>Watchlist photo</source>
+        <translation>Watchlist photo</translation>
+    </message>
+    <message>
+        <source>No snapshot</source>
+        <translation>No snapshot</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>No photo</translation>
+    </message>
+    <message>
+        <source>Not shown for your role</source>
+        <translation>Not shown for your role</translation>
+    </message>
+    <message>
         <source>Match confidence: {p} %</source>
         <translation>Match confidence: {p} %</translation>
     </message>
@@ -722,6 +742,14 @@
     <message>
         <source>Watchlist details are not shown for your role.</source>
         <translation>Watchlist details are not shown for your role.</translation>
+    </message>
+    <message>
+        <source>The entry is no longer on the watchlist.</source>
+        <translation>The entry is no longer on the watchlist.</translation>
+    </message>
+    <message>
+        <source>Put {camera} on the wall</source>
+        <translation>Put {camera} on the wall</translation>
     </message>
     <message>
         <source>{n} repeats from {source} ({kind}), {first} to {last}. Acknowledging or closing acts on all of them.</source>
@@ -1918,6 +1946,302 @@
     <message>
         <source>{name} · {count}</source>
         <translation>{name} · {count}</translation>
+    </message>
+    <message>
+        <source>Watchlist details are shown to duty officers and supervisors only.</source>
+        <translation>Watchlist details are shown to duty officers and supervisors only.</translation>
+    </message>
+    <message>
+        <source>Offline: the entry is shown as cached, without its photo.</source>
+        <translation>Offline: the entry is shown as cached, without its photo.</translation>
+    </message>
+    <message>
+        <source>This entry is no longer on the watchlist (expired or withdrawn) and is not shown any more.</source>
+        <translation>This entry is no longer on the watchlist (expired or withdrawn) and is not shown any more.</translation>
+    </message>
+    <message>
+        <source>Save the BOLO sheet</source>
+        <translation>Save the BOLO sheet</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Open the entry before printing its sheet.</source>
+        <translation>Open the entry before printing its sheet.</translation>
+    </message>
+    <message>
+        <source>The sheet could not be written to {path}: {why}</source>
+        <translation>The sheet could not be written to {path}: {why}</translation>
+    </message>
+    <message>
+        <source>BOLO sheet saved: {path}</source>
+        <translation>BOLO sheet saved: {path}</translation>
+    </message>
+    <message>
+        <source>The central services refuse watchlist details to your role.</source>
+        <translation>The central services refuse watchlist details to your role.</translation>
+    </message>
+    <message>
+        <source>This entry is no longer on the watchlist.</source>
+        <translation>This entry is no longer on the watchlist.</translation>
+    </message>
+    <message>
+        <source>The entry could not be loaded from the central services; see the log.</source>
+        <translation>The entry could not be loaded from the central services; see the log.</translation>
+    </message>
+    <message>
+        <source>The entry cannot be loaded: no connection to the central services.</source>
+        <translation>The entry cannot be loaded: no connection to the central services.</translation>
+    </message>
+    <message>
+        <source>This entry is no longer valid.</source>
+        <translation>This entry is no longer valid.</translation>
+    </message>
+    <message>
+        <source>The audit record could not be written, so this was not done; see the log.</source>
+        <translation>The audit record could not be written, so this was not done; see the log.</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>female</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>male</translation>
+    </message>
+    <message>
+        <source>diverse</source>
+        <translation>diverse</translation>
+    </message>
+    <message>
+        <source>For briefing only. Confidential: do not pass on; destroy after the valid-until date.</source>
+        <translation>For briefing only. Confidential: do not pass on; destroy after the valid-until date.</translation>
+    </message>
+    <message>
+        <source>Also known as:</source>
+        <translation>Also known as:</translation>
+    </message>
+    <message>
+        <source>Legal basis:</source>
+        <translation>Legal basis:</translation>
+    </message>
+    <message>
+        <source>Valid until:</source>
+        <translation>Valid until:</translation>
+    </message>
+    <message>
+        <source>Issued by:</source>
+        <translation>Issued by:</translation>
+    </message>
+    <message>
+        <source>Handling:</source>
+        <translation>Handling:</translation>
+    </message>
+    <message>
+        <source>Sex:</source>
+        <translation>Sex:</translation>
+    </message>
+    <message>
+        <source>Born:</source>
+        <translation>Born:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Description:</translation>
+    </message>
+    <message>
+        <source>Vehicle:</source>
+        <translation>Vehicle:</translation>
+    </message>
+    <message>
+        <source>Printed by {who} at workstation {workstation}, {at}.</source>
+        <translation>Printed by {who} at workstation {workstation}, {at}.</translation>
+    </message>
+    <message>
+        <source>Entry {id}, version {version}</source>
+        <translation>Entry {id}, version {version}</translation>
+    </message>
+    <message>
+        <source>{p} %</source>
+        <translation>{p} %</translation>
+    </message>
+    <message>
+        <source>not verified</source>
+        <translation>not verified</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>confirmed</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>Hits: {confirmed} confirmed · {rejected} rejected · {unverified} not yet verified</source>
+        <translation>Hits: {confirmed} confirmed · {rejected} rejected · {unverified} not yet verified</translation>
+    </message>
+    <message>
+        <source>No sightings known to this workstation.</source>
+        <translation>No sightings known to this workstation.</translation>
+    </message>
+    <message>
+        <source>Print BOLO sheet…</source>
+        <translation>Print BOLO sheet…</translation>
+    </message>
+    <message>
+        <source>Select an entry and press Enter (or double-click) to open its details. Opening an entry is recorded in the audit log.</source>
+        <translation>Select an entry and press Enter (or double-click) to open its details. Opening an entry is recorded in the audit log.</translation>
+    </message>
+    <message>
+        <source>Opening {name}…</source>
+        <translation>Opening {name}…</translation>
+    </message>
+    <message>
+        <source>Print a one-page BOLO sheet of this entry</source>
+        <translation>Print a one-page BOLO sheet of this entry</translation>
+    </message>
+    <message>
+        <source>This entry is no longer valid (expired or without a legal basis); it is not shown.</source>
+        <translation>This entry is no longer valid (expired or without a legal basis); it is not shown.</translation>
+    </message>
+    <message>
+        <source>Expires within a week: it must be renewed or it is withdrawn.</source>
+        <translation>Expires within a week: it must be renewed or it is withdrawn.</translation>
+    </message>
+    <message>
+        <source>Also known as</source>
+        <translation>Also known as</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Born</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>Vehicle</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <source>Open alarm {id}</source>
+        <translation>Open alarm {id}</translation>
+    </message>
+    <message>
+        <source>Wanted</source>
+        <translation>Wanted</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>BOLO</source>
+        <translation>BOLO</translation>
+    </message>
+    <message>
+        <source>Protection order</source>
+        <translation>Protection order</translation>
+    </message>
+    <message>
+        <source>Event ban</source>
+        <translation>Event ban</translation>
+    </message>
+    <message>
+        <source>expires today</source>
+        <translation>expires today</translation>
+    </message>
+    <message>
+        <source>%n day left</source>
+        <translation>%n day left</translation>
+    </message>
+    <message>
+        <source>%n days left</source>
+        <translation>%n days left</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Handling</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>Hits</source>
+        <translation>Hits</translation>
+    </message>
+    <message>
+        <source>{name} (aka {aliases})</source>
+        <translation>{name} (aka {aliases})</translation>
+    </message>
+    <message>
+        <source>{confirmed} confirmed, {rejected} rejected, {unverified} not yet verified</source>
+        <translation>{confirmed} confirmed, {rejected} rejected, {unverified} not yet verified</translation>
+    </message>
+    <message>
+        <source>Expires within {n} days</source>
+        <translation>Expires within {n} days</translation>
+    </message>
+    <message>
+        <source>Valid until {time}</source>
+        <translation>Valid until {time}</translation>
+    </message>
+    <message>
+        <source>Search name, alias, plate, description — Enter to search</source>
+        <translation>Search name, alias, plate, description — Enter to search</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} entry</source>
+        <translation>{shown} of {total} entry</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} entries</source>
+        <translation>{shown} of {total} entries</translation>
+    </message>
+    <message>
+        <source>Search: “{text}”</source>
+        <translation>Search: “{text}”</translation>
+    </message>
+    <message>
+        <source>Current entries: none</source>
+        <translation>Current entries: none</translation>
+    </message>
+    <message>
+        <source>Current entries: {total} ({parts})</source>
+        <translation>Current entries: {total} ({parts})</translation>
+    </message>
+    <message>
+        <source>Watchlist entries are shown to duty officers and supervisors only. Your role ({roles}) does not see names, photos or details; the central services refuse them too.</source>
+        <translation>Watchlist entries are shown to duty officers and supervisors only. Your role ({roles}) does not see names, photos or details; the central services refuse them too.</translation>
     </message>
 </context>
 <context>

@@ -696,6 +696,26 @@
         <translation>{state}（排队中）</translation>
     </message>
     <message>
+        <source>Camera snapshot</source>
+        <translation>摄像机抓拍</translation>
+    </message>
+    <message>
+        <source>Watchlist photo</source>
+        <translation>布控照片</translation>
+    </message>
+    <message>
+        <source>No snapshot</source>
+        <translation>无抓拍图</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>无照片</translation>
+    </message>
+    <message>
+        <source>Not shown for your role</source>
+        <translation>您的角色不显示</translation>
+    </message>
+    <message>
         <source>Match confidence: {p} %</source>
         <translation>比对相似度：{p}%</translation>
     </message>
@@ -722,6 +742,14 @@
     <message>
         <source>Watchlist details are not shown for your role.</source>
         <translation>您的角色无权查看布控详情。</translation>
+    </message>
+    <message>
+        <source>The entry is no longer on the watchlist.</source>
+        <translation>该对象已不在布控名单中。</translation>
+    </message>
+    <message>
+        <source>Put {camera} on the wall</source>
+        <translation>将 {camera} 上视频墙</translation>
     </message>
     <message>
         <source>{n} repeats from {source} ({kind}), {first} to {last}. Acknowledging or closing acts on all of them.</source>
@@ -1918,6 +1946,302 @@
     <message>
         <source>{name} · {count}</source>
         <translation>{name} · {count}</translation>
+    </message>
+    <message>
+        <source>Watchlist details are shown to duty officers and supervisors only.</source>
+        <translation>布控详情仅向值班员和值班长显示。</translation>
+    </message>
+    <message>
+        <source>Offline: the entry is shown as cached, without its photo.</source>
+        <translation>离线：显示缓存的布控信息，不含照片。</translation>
+    </message>
+    <message>
+        <source>This entry is no longer on the watchlist (expired or withdrawn) and is not shown any more.</source>
+        <translation>该对象已不在布控名单中（已到期或已撤销），不再显示。</translation>
+    </message>
+    <message>
+        <source>Save the BOLO sheet</source>
+        <translation>保存协查通报</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Open the entry before printing its sheet.</source>
+        <translation>请先打开该布控对象，再打印其通报。</translation>
+    </message>
+    <message>
+        <source>The sheet could not be written to {path}: {why}</source>
+        <translation>通报无法写入 {path}：{why}</translation>
+    </message>
+    <message>
+        <source>BOLO sheet saved: {path}</source>
+        <translation>协查通报已保存：{path}</translation>
+    </message>
+    <message>
+        <source>The central services refuse watchlist details to your role.</source>
+        <translation>中心服务拒绝向您的角色提供布控详情。</translation>
+    </message>
+    <message>
+        <source>This entry is no longer on the watchlist.</source>
+        <translation>该对象已不在布控名单中。</translation>
+    </message>
+    <message>
+        <source>The entry could not be loaded from the central services; see the log.</source>
+        <translation>无法从中心服务加载该布控对象，详见日志。</translation>
+    </message>
+    <message>
+        <source>The entry cannot be loaded: no connection to the central services.</source>
+        <translation>无法加载该布控对象：与中心服务无连接。</translation>
+    </message>
+    <message>
+        <source>This entry is no longer valid.</source>
+        <translation>该布控已失效。</translation>
+    </message>
+    <message>
+        <source>The audit record could not be written, so this was not done; see the log.</source>
+        <translation>审计记录无法写入，因此未执行此操作，详见日志。</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>diverse</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>For briefing only. Confidential: do not pass on; destroy after the valid-until date.</source>
+        <translation>仅供勤务布置使用。密件：不得外传；有效期满后销毁。</translation>
+    </message>
+    <message>
+        <source>Also known as:</source>
+        <translation>别名：</translation>
+    </message>
+    <message>
+        <source>Legal basis:</source>
+        <translation>法律依据：</translation>
+    </message>
+    <message>
+        <source>Valid until:</source>
+        <translation>有效期至：</translation>
+    </message>
+    <message>
+        <source>Issued by:</source>
+        <translation>发布单位：</translation>
+    </message>
+    <message>
+        <source>Handling:</source>
+        <translation>处置要求：</translation>
+    </message>
+    <message>
+        <source>Sex:</source>
+        <translation>性别：</translation>
+    </message>
+    <message>
+        <source>Born:</source>
+        <translation>出生年份：</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>体貌特征：</translation>
+    </message>
+    <message>
+        <source>Vehicle:</source>
+        <translation>车辆：</translation>
+    </message>
+    <message>
+        <source>Printed by {who} at workstation {workstation}, {at}.</source>
+        <translation>由 {who} 于工作站 {workstation} 打印，{at}。</translation>
+    </message>
+    <message>
+        <source>Entry {id}, version {version}</source>
+        <translation>布控编号 {id}，版本 {version}</translation>
+    </message>
+    <message>
+        <source>{p} %</source>
+        <translation>{p}%</translation>
+    </message>
+    <message>
+        <source>not verified</source>
+        <translation>未核实</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已否定</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Hits: {confirmed} confirmed · {rejected} rejected · {unverified} not yet verified</source>
+        <translation>比中：{confirmed} 次确认 · {rejected} 次否定 · {unverified} 次待核实</translation>
+    </message>
+    <message>
+        <source>No sightings known to this workstation.</source>
+        <translation>本工作站未知任何比中记录。</translation>
+    </message>
+    <message>
+        <source>Print BOLO sheet…</source>
+        <translation>打印协查通报…</translation>
+    </message>
+    <message>
+        <source>Select an entry and press Enter (or double-click) to open its details. Opening an entry is recorded in the audit log.</source>
+        <translation>选择一个布控对象并按回车（或双击）查看详情。每次查看都会记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Opening {name}…</source>
+        <translation>正在打开 {name}…</translation>
+    </message>
+    <message>
+        <source>Print a one-page BOLO sheet of this entry</source>
+        <translation>打印该对象的一页协查通报</translation>
+    </message>
+    <message>
+        <source>This entry is no longer valid (expired or without a legal basis); it is not shown.</source>
+        <translation>该布控已失效（已到期或无法律依据），不予显示。</translation>
+    </message>
+    <message>
+        <source>Expires within a week: it must be renewed or it is withdrawn.</source>
+        <translation>一周内到期：须续期，否则将撤销。</translation>
+    </message>
+    <message>
+        <source>Also known as</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>出生年份</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>发布单位</translation>
+    </message>
+    <message>
+        <source>Open alarm {id}</source>
+        <translation>打开警情 {id}</translation>
+    </message>
+    <message>
+        <source>Wanted</source>
+        <translation>在逃</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>失踪</translation>
+    </message>
+    <message>
+        <source>BOLO</source>
+        <translation>协查</translation>
+    </message>
+    <message>
+        <source>Protection order</source>
+        <translation>保护令</translation>
+    </message>
+    <message>
+        <source>Event ban</source>
+        <translation>活动禁入</translation>
+    </message>
+    <message>
+        <source>expires today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <source>%n day left</source>
+        <translation>剩 %n 天</translation>
+    </message>
+    <message>
+        <source>%n days left</source>
+        <translation>剩 %n 天</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Handling</source>
+        <translation>处置要求</translation>
+    </message>
+    <message>
+        <source>Hits</source>
+        <translation>比中</translation>
+    </message>
+    <message>
+        <source>{name} (aka {aliases})</source>
+        <translation>{name}（别名 {aliases}）</translation>
+    </message>
+    <message>
+        <source>{confirmed} confirmed, {rejected} rejected, {unverified} not yet verified</source>
+        <translation>{confirmed} 次确认，{rejected} 次否定，{unverified} 次待核实</translation>
+    </message>
+    <message>
+        <source>Expires within {n} days</source>
+        <translation>{n} 天内到期</translation>
+    </message>
+    <message>
+        <source>Valid until {time}</source>
+        <translation>有效期至 {time}</translation>
+    </message>
+    <message>
+        <source>Search name, alias, plate, description — Enter to search</source>
+        <translation>搜索姓名、别名、车牌、特征——按回车搜索</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} entry</source>
+        <translation>{shown} / {total} 个对象</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} entries</source>
+        <translation>{shown} / {total} 个对象</translation>
+    </message>
+    <message>
+        <source>Search: “{text}”</source>
+        <translation>搜索：“{text}”</translation>
+    </message>
+    <message>
+        <source>Current entries: none</source>
+        <translation>当前布控：无</translation>
+    </message>
+    <message>
+        <source>Current entries: {total} ({parts})</source>
+        <translation>当前布控：{total} 个（{parts}）</translation>
+    </message>
+    <message>
+        <source>Watchlist entries are shown to duty officers and supervisors only. Your role ({roles}) does not see names, photos or details; the central services refuse them too.</source>
+        <translation>布控对象仅向值班员和值班长显示。您的角色（{roles}）看不到姓名、照片或详情；中心服务也拒绝提供。</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from PySide6.QtCore import QT_TR_NOOP, Qt, Signal
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from backend_client.schemas import Alarm, Camera, Grid, Unit, WatchlistEntry
+from widgets.alarm_card.hit_panel import HitPanel, chip
 from widgets.alarm_card.timeline import disposition_label, timeline
 from widgets.alarm_queue.columns import KIND_GLYPHS, address_text, kind_label, state_label
 from widgets.colors import (
@@ -64,15 +66,13 @@ class CardData:
     grid: Grid | None = None
     watch_entry: WatchlistEntry | None = None
     may_see_watchlist: bool = False
+    # A watchlist hit's pictures, when loaded: the camera's snapshot and the entry's photo.
+    hit_snapshot: QImage | None = None
+    hit_photo: QImage | None = None
     pending: list[tuple[str, datetime, str]] = field(default_factory=list)
     why_not: Mapping[str, str] = field(default_factory=dict)  # action → reason ("" = may)
     wall_available: bool = False
     nearby_units: list[Unit] = field(default_factory=list)
-
-
-def _chip(text: str, background: str, foreground: str) -> str:
-    return (f'<span style="background-color:{background}; color:{foreground};">'
-            f'&nbsp;{html.escape(text)}&nbsp;</span>')
 
 
 def _local(t: datetime) -> str:
@@ -115,10 +115,8 @@ class AlarmCard(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
-        self._hit = QLabel(self)
-        self._hit.setObjectName("alarmCardHit")
-        self._hit.setTextFormat(Qt.TextFormat.RichText)
-        self._hit.setWordWrap(True)
+        self._hit = HitPanel(self)
+        self._hit.camera_to_wall.connect(lambda camera_id: self.show_on_wall.emit([camera_id]))
         self._group = QLabel(self)
         self._group.setObjectName("alarmCardGroup")
         self._group.setWordWrap(True)
@@ -272,35 +270,15 @@ class AlarmCard(QWidget):
             state += f" · {disposition_label(a.disposition)}"
         glyph = KIND_GLYPHS.get(a.kind, KIND_GLYPHS["other"])
         self._header.setText(
-            f"{_chip(tr('P{p}').format(p=a.priority), p.background, p.text)} &nbsp;"
+            f"{chip(tr('P{p}').format(p=a.priority), p.background, p.text)} &nbsp;"
             f"{glyph} {html.escape(kind_label(a.kind))} &nbsp;·&nbsp; "
             f"<b>{html.escape(state)}</b> &nbsp;·&nbsp; {html.escape(a.id)}")
 
     def _show_hit(self, data: CardData) -> None:
         a = data.alarm
-        if a.kind != "watchlist_hit":
-            self._hit.hide()
-            return
-        lines = []
-        if a.match_confidence is not None:
-            lines.append(tr("Match confidence: {p} %").format(p=round(a.match_confidence * 100)))
-        if a.verified is None:
-            w = NOTICE_COLORS["warning"]
-            lines.append(_chip(tr("Not verified: verify the match before anyone is dispatched"),
-                               w.background, w.text))
-        else:
-            lines.append(html.escape(tr("Verified by a person: a match") if a.verified
-                                     else tr("Verified by a person: not a match")))
-        entry = data.watch_entry
-        if entry is not None and data.may_see_watchlist:
-            lines.append(tr("Handling: {h}").format(h=html.escape(entry.handling or "—")))
-            lines.append(tr("Legal basis: {b} · valid until {d}").format(
-                b=html.escape(entry.legal_basis),
-                d=entry.valid_until.astimezone().strftime("%Y-%m-%d")))
-        elif a.watchlist_id and not data.may_see_watchlist:
-            lines.append(html.escape(tr("Watchlist details are not shown for your role.")))
-        self._hit.setText("<br>".join(lines))
-        self._hit.show()
+        camera = next((c for i in a.camera_ids if (c := data.cameras.get(i)) is not None), None)
+        self._hit.show_hit(a, data.watch_entry, data.may_see_watchlist, data.hit_snapshot,
+                           data.hit_photo, camera, data.wall_available)
 
     def _show_group(self, data: CardData) -> None:
         members = data.members
@@ -388,8 +366,8 @@ class AlarmCard(QWidget):
                 continue
             sw = UNIT_STATUS_COLORS.get(u.status)
             status = unit_status_label(u.status)
-            chip = _chip(status, sw.background, sw.text) if sw else html.escape(status)
-            parts.append(f"{html.escape(u.callsign)} {chip}")
+            badge = chip(status, sw.background, sw.text) if sw else html.escape(status)
+            parts.append(f"{html.escape(u.callsign)} {badge}")
         self._units.setText("<br>".join(parts))
 
     def _show_timeline(self, data: CardData) -> None:
