@@ -53,6 +53,7 @@ class Snapshot:
     units: list[s.Unit] = field(default_factory=list)
     alarms: list[s.Alarm] = field(default_factory=list)
     watchlist: list[s.WatchlistEntry] = field(default_factory=list)
+    alert: s.Notice | None = None  # the notice that set the hall's alert level (CONTRACT-NOTES)
     rejected: list[str] = field(default_factory=list)  # one line per skipped object
 
     def objects(self) -> dict[str, list[Any]]:
@@ -243,6 +244,12 @@ class CentralApi:
             good, bad = s.parse_many(model, items, attr)
             setattr(snap, attr, good)
             snap.rejected.extend(bad)
+        alert = data.get("alert")
+        if alert is not None:
+            try:
+                snap.alert = s.Notice.model_validate(alert)
+            except ValidationError as e:
+                snap.rejected.append(f"alert: {s.describe_error(e)}")
         now = s.utcnow()
         expired = [w.id for w in snap.watchlist if not w.is_current(now)]
         if expired:

@@ -30,6 +30,8 @@ class ChangeSet:
     watchlist_removed: list[str] = field(default_factory=list)
     moves: list[s.UnitMoved] = field(default_factory=list)
     notices: list[s.Notice] = field(default_factory=list)
+    # With ``reset``: the notice that set the hall's alert level (snapshot or cache), if any.
+    alert: s.Notice | None = None
     from_cache: bool = False  # the state came from the local cache, not (yet) from the server
 
     def is_empty(self) -> bool:

@@ -104,11 +104,13 @@ class VersionLedger:
             log.debug("dropped %d duplicate or older events", dropped)
         # A unit's own position may be older than a move in the same batch: emit the newest.
         units = [self.newest_position(u) for u in upserts["unit"].values()]
+        alerts = [n for n in notices if s.alert_level_of(n) is not None]
         batch = CacheBatch(
             upserts={k: list(v.values()) for k, v in upserts.items() if v},
             deletes={"watchlist": list(removed)} if removed else {},
             positions=list(moves.values()),
             cursor=cursor,
+            alert=alerts[-1] if alerts else None,
         )
         changes = ChangeSet(
             cursor=cursor,

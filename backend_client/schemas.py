@@ -302,6 +302,19 @@ class Notice(Model):
     level: NoticeLevel
     text: str
     at: Time
+    # Where the contract is silent (CONTRACT-NOTES.md): a notice may set the hall-wide alert
+    # level, one of ALERT_LEVELS. Kept as text so an unknown level loses the level, not the
+    # notice (``alert_level_of``).
+    alert_level: str | None = None
+
+
+ALERT_LEVELS = ("normal", "elevated", "high", "critical")
+
+
+def alert_level_of(notice: Notice) -> str | None:
+    """The notice's alert level if it is one this client knows, else None."""
+    level = notice.alert_level
+    return level if level in ALERT_LEVELS else None
 
 
 # --- Session, snapshot, pages, errors ---------------------------------------------------------

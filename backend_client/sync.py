@@ -110,7 +110,7 @@ class SyncEngine:
         return ChangeSet(reset=True, cursor=self.cursor, from_cache=True,
                          alarms=objects["alarm"], units=objects["unit"],
                          cameras=objects["camera"], grids=objects["grid"],
-                         watchlist=objects["watchlist"])
+                         watchlist=objects["watchlist"], alert=self.cache.alert())
 
     async def show_cached(self) -> ChangeSet:
         """Load the cache and announce it as the first change set (once): the first paint,
@@ -145,14 +145,15 @@ class SyncEngine:
         self._pending.clear()
         objects = snap.objects()
         try:
-            await self.writer.run(self.cache.replace_all, objects, snap.cursor, snap.server_time)
+            await self.writer.run(self.cache.replace_all, objects, snap.cursor, snap.server_time,
+                                  snap.alert)
         except Exception:
             log.exception("could not write the snapshot to the local cache; showing it anyway")
         self.ledger.reset(objects)
         self.cursor = snap.cursor
         self._emit(ChangeSet(reset=True, cursor=snap.cursor, alarms=snap.alarms,
                              units=snap.units, cameras=snap.cameras, grids=snap.grids,
-                             watchlist=snap.watchlist))
+                             watchlist=snap.watchlist, alert=snap.alert))
         log.info("snapshot at cursor %s: %d alarms, %d units, %d cameras, %d grids, "
                  "%d watchlist entries", snap.cursor, len(snap.alarms), len(snap.units),
                  len(snap.cameras), len(snap.grids), len(snap.watchlist))

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from backend_client.sqlite_files import StorageUnavailable, move_aside
 from desktop.state.files import write_text_atomic
+from desktop.state.kpis import KpiTargets
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +64,12 @@ class UserSettings:
     # The map's basemap: an intranet XYZ tile address ({z}/{x}/{y}) or an MBTiles file; ""
     # draws the clean vector map.
     map_basemap: str = ""
+    # The dashboard's response-time targets (NFPA 1225: 90 % answered within 10 s, processed —
+    # acknowledgement to dispatch — within 60 s) and how long big-screen mode shows each view.
+    answer_target_seconds: int = 10
+    processing_target_seconds: int = 60
+    target_percent: int = 90
+    big_screen_seconds: int = 20
     last_server: str | None = None
     last_user: str | None = None
     format_version: int = FORMAT_VERSION
@@ -71,6 +78,15 @@ class UserSettings:
 def ack_targets(settings: UserSettings) -> dict[int, float]:
     """Seconds to acknowledge, by priority."""
     return {p: float(s) for p, s in zip((1, 2, 3, 4), settings.ack_target_seconds, strict=True)}
+
+
+def kpi_targets(settings: UserSettings) -> KpiTargets:
+    """The dashboard's and the shift report's targets."""
+    return KpiTargets(answer_s=float(settings.answer_target_seconds),
+                      processing_s=float(settings.processing_target_seconds),
+                      percent=float(settings.target_percent),
+                      ack_by_priority=ack_targets(settings),
+                      flood_threshold=settings.flood_threshold)
 
 
 @dataclass(frozen=True)
@@ -137,6 +153,10 @@ _VALID: Final[dict[str, Callable[[Any], bool]]] = {
     "video_rendering": lambda v: v in ("auto", "software", "hardware"),
     "video_latency": lambda v: v in ("low", "smooth"),
     "map_basemap": lambda v: isinstance(v, str) and len(v) <= 2000,
+    "answer_target_seconds": lambda v: type(v) is int and 1 <= v <= 3600,
+    "processing_target_seconds": lambda v: type(v) is int and 1 <= v <= 3600,
+    "target_percent": lambda v: type(v) is int and 50 <= v <= 100,
+    "big_screen_seconds": lambda v: type(v) is int and 5 <= v <= 600,
     "position_freshness_seconds": lambda v: isinstance(v, list | tuple) and len(v) == 3
     and all(type(x) is int and 1 <= x <= 86_400 for x in v) and v[0] < v[1] < v[2],
     "unit_status_target_seconds": lambda v: isinstance(v, list | tuple) and len(v) == 3

@@ -11,14 +11,15 @@ log() { printf '[setup] %s\n' "$*" >&2; }
 # --- System packages -------------------------------------------------------------------------
 # libVLC and its plugins (video), Xvfb and Qt's xcb libraries (display, tests), CJK fonts (the UI
 # speaks Simplified Chinese), ffmpeg (test clips, RTSP relay), GStreamer's RTSP server for the
-# system python3 (the reference server's RTSP over TCP test streams). The list is the one verified
+# system python3 (the reference server's RTSP over TCP test streams), poppler-utils (the tests read
+# the shift report back with pdftotext). The list is the one verified
 # in ../shared/design/platform-notes.md.
 SYSTEM_PACKAGES=(
   xvfb xauth libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3
   libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1
   libxcb-xfixes0 libxcb-xkb1 libxcb-glx0 libxrandr2 libxrender1 libxext6 libpulse0
-  libvlc5 vlc-plugin-base vlc-plugin-video-output ffmpeg fonts-noto-cjk sqlite3
+  libvlc5 vlc-plugin-base vlc-plugin-video-output ffmpeg fonts-noto-cjk sqlite3 poppler-utils
   gir1.2-gst-rtsp-server-1.0 python3-gi gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   gstreamer1.0-plugins-bad gstreamer1.0-libav
 )

@@ -1,5 +1,5 @@
 """The one source of the hall's status colours: alarm priorities, unit statuses, the connection,
-notices and watchlist categories.
+notices, watchlist categories and the hall's alert level.
 
 Every view that colours a priority or a status takes it from here, so a chip, a map polygon and
 a table cell can never disagree. Each ``Swatch`` pairs a background with the text colour to
@@ -95,6 +95,14 @@ WATCHLIST_CATEGORY_COLORS: Final = _frozen({
     "bolo": Swatch(_ORANGE, _INK),
     "protection_order": Swatch(_LAVENDER, _INK),
     "event_ban": Swatch(_SLATE, _WHITE),
+})
+
+# The hall-wide alert level (a band across every window; "normal" shows no band).
+ALERT_LEVEL_COLORS: Final = _frozen({
+    "normal": Swatch(_GREEN, _WHITE),
+    "elevated": Swatch(_AMBER, _INK),
+    "high": Swatch(_ORANGE, _INK),
+    "critical": Swatch(_RED, _WHITE),
 })
 
 

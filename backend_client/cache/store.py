@@ -38,6 +38,9 @@ _SYNC_SET = (
     "INSERT INTO sync_state (key, value) VALUES (?, ?) "
     "ON CONFLICT(key) DO UPDATE SET value = excluded.value"
 )
+_OPEN_STATES = "'new', 'acknowledged', 'dispatched', 'on_scene'"
+# Fixed-width UTC text → seconds since the epoch (SQLite's julianday reads the 'Z' form).
+_EPOCH = "(julianday({0}) - 2440587.5) * 86400.0"
 # Units joined with a newer unit.moved position, if there is one.
 _UNITS_SELECT = (
     "SELECT u.id, u.data, p.json FROM units u LEFT JOIN unit_positions p "
@@ -59,6 +62,7 @@ class CacheBatch:
     deletes: dict[str, list[str]] = field(default_factory=dict)
     positions: list[schemas.UnitMoved] = field(default_factory=list)
     cursor: str | None = None
+    alert: schemas.Notice | None = None  # the notice that set the hall's alert level
 
     def upsert(self, kind: str, obj: Any) -> None:
         self.upserts.setdefault(kind, []).append(obj)
@@ -71,7 +75,7 @@ class CacheBatch:
 
     def is_empty(self) -> bool:
         return (not any(self.upserts.values()) and not any(self.deletes.values())
-                and not self.positions and self.cursor is None)
+                and not self.positions and self.cursor is None and self.alert is None)
 
 
 class LocalCache:
@@ -86,6 +90,7 @@ class LocalCache:
             log.warning("this SQLite has no JSON functions: cache writes use executemany")
         j = self._json
         self._upsert_sql = {kind: s.upsert_sql(from_json=j) for kind, s in t.KINDS.items()}
+        self._replace_alarm_sql = t.spec("alarm").upsert_sql(guarded=False, from_json=j)
         self._delete_sql = {kind: t.delete_sql(s.table.name, "id", j)
                             for kind, s in t.KINDS.items()}
         self._position_sql = t.upsert_sql("unit_positions", t.POSITION_COLUMNS, "unit_id",
@@ -164,6 +169,8 @@ class LocalCache:
             if batch.upserts.get("watchlist"):
                 # An entry that arrives already expired must never be shown.
                 self._purge_expired(conn, schemas.utcnow())
+            if batch.alert is not None:
+                conn.exec_driver_sql(_SYNC_SET, ("alert", batch.alert.model_dump_json()))
             if batch.cursor is not None:
                 conn.exec_driver_sql(_SYNC_SET, ("cursor", batch.cursor))
 
@@ -171,26 +178,30 @@ class LocalCache:
         return t.rows_param(rows, self._json)
 
     def replace_all(
-        self, objects: dict[str, list[Any]], cursor: str, server_time: datetime
+        self, objects: dict[str, list[Any]], cursor: str, server_time: datetime,
+        alert: schemas.Notice | None = None,
     ) -> None:
         """Replace the cache with a fresh snapshot, in one transaction.
 
-        Every object table and the unit positions are cleared, except alarms that are closed:
-        the snapshot holds open alarms only, so closed ones are kept as local history until
-        ``prune_closed``. An alarm in the snapshot replaces a kept closed one of the same id
-        whatever its version (the snapshot is the server's word now).
+        Every object table and the unit positions are cleared, except alarms: the snapshot
+        holds open alarms only, so closed ones are kept as local history until
+        ``prune_closed``, and open ones it no longer holds are dropped. An alarm in the
+        snapshot replaces a cached one of the same id whatever its version (the snapshot is
+        the server's word now).
         """
         rows = {kind: [t.spec(kind).row(o) for o in objs] for kind, objs in objects.items()}
         now = schemas.utcnow()
+        alarm_rows = rows.pop("alarm", [])
         with self._writer.begin() as conn:
             for name in _OBJECT_TABLES:
-                where = " WHERE state != 'closed'" if name == "alarms" else ""
-                conn.exec_driver_sql(f"DELETE FROM {name}{where}")
+                if name != "alarms":
+                    conn.exec_driver_sql(f"DELETE FROM {name}")
             conn.exec_driver_sql("DELETE FROM unit_positions")
-            if rows.get("alarm"):
-                ids = [r[0] for r in rows["alarm"]]
-                conn.exec_driver_sql(self._delete_sql["alarm"],
-                                     self._param(ids if self._json else [(i,) for i in ids]))
+            self._drop_open_alarms_but(conn, {r[0] for r in alarm_rows})
+            if alarm_rows:
+                # Unguarded (the snapshot is the server's word), yet an alarm still in the
+                # cache keeps the dispatch time this workstation saw.
+                conn.exec_driver_sql(self._replace_alarm_sql, self._param(alarm_rows))
             for kind, kind_rows in rows.items():
                 if kind_rows:
                     conn.exec_driver_sql(self._upsert_sql[kind], self._param(kind_rows))
@@ -199,7 +210,19 @@ class LocalCache:
                 ("cursor", cursor),
                 ("server_time", schemas.format_time(server_time)),
                 ("snapshot_at", schemas.format_time(now)),
+                ("alert", alert.model_dump_json() if alert is not None else None),
             ])
+
+    def _drop_open_alarms_but(self, conn: Connection, keep: set[str]) -> None:
+        if self._json:
+            conn.exec_driver_sql(
+                "DELETE FROM alarms WHERE state != 'closed' "
+                "AND id NOT IN (SELECT value FROM json_each(?))", self._param(sorted(keep)))
+            return
+        gone = [(i,) for (i,) in conn.exec_driver_sql(
+            "SELECT id FROM alarms WHERE state != 'closed'") if i not in keep]
+        if gone:
+            conn.exec_driver_sql(self._delete_sql["alarm"], gone)
 
     def set_sync_value(self, key: str, value: str | None) -> None:
         """Set one value of the sync state (e.g. ``epoch``)."""
@@ -234,6 +257,19 @@ class LocalCache:
         with self.engine.connect() as conn:
             return conn.exec_driver_sql(
                 "SELECT value FROM sync_state WHERE key = ?", (key,)).scalar_one_or_none()
+
+    def alert(self) -> schemas.Notice | None:
+        """The notice that set the hall's alert level, as last known; None if never set or
+        unreadable (logged)."""
+        raw = self.sync_value("alert")
+        if not raw:
+            return None
+        try:
+            return schemas.Notice.model_validate_json(raw)
+        except ValidationError as e:
+            log.warning("cache: unreadable alert level %r: %s", raw[:200],
+                        schemas.describe_error(e))
+            return None
 
     def versions(self, kind: str) -> dict[str, int]:
         """Id -> version of every cached object of ``kind``."""
@@ -294,6 +330,41 @@ class LocalCache:
             sql += " LIMIT ?"
             args.append(limit)
         return self._parse("alarm", self._rows(sql, tuple(args)))
+
+    def alarm_facts(self, since: datetime) -> list[tuple[Any, ...]]:
+        """The facts the dashboard counts, of every open alarm and every alarm created at or
+        after ``since``: (id, version, priority, state, grid_id, created, acknowledged,
+        dispatched, closed, had_units), times as epoch seconds (None when unknown).
+
+        Two indexed selects rather than one ``OR`` (which would scan a million rows)."""
+        cols = ("id, version, priority, state, grid_id, " + ", ".join(
+            _EPOCH.format(c) for c in ("created_at", "acknowledged_at", "dispatched_at",
+                                       "closed_at"))
+                + ", instr(data, '\"assigned_unit_ids\":[]') = 0")
+        return self._rows(
+            f"SELECT {cols} FROM alarms WHERE state IN ({_OPEN_STATES}) UNION ALL "
+            f"SELECT {cols} FROM alarms WHERE created_at >= ? AND state = 'closed'",
+            (t.db_time(since),))
+
+    def alarms_between(self, start: datetime, end: datetime
+                       ) -> list[tuple[schemas.Alarm, datetime | None]]:
+        """Alarms a shift report of [start, end) covers — created or closed in it, or open
+        now — each with the dispatch time this workstation saw (or None)."""
+        a, b = t.db_time(start), t.db_time(end)
+        rows = self._rows(
+            "SELECT id, data, dispatched_at FROM alarms WHERE (created_at >= ? AND created_at < ?)"
+            " OR (closed_at >= ? AND closed_at < ?) OR (state != 'closed' AND created_at < ?)"
+            " ORDER BY created_at, id", (a, b, a, b, b))
+        out = []
+        for object_id, data, dispatched in rows:
+            try:
+                alarm = schemas.Alarm.model_validate_json(data)
+            except ValidationError as e:
+                log.warning("cache: skipping unreadable alarm %r: %s", object_id,
+                            schemas.describe_error(e))
+                continue
+            out.append((alarm, schemas.parse_time(dispatched) if dispatched else None))
+        return out
 
     # --- helpers ---------------------------------------------------------------------------
 

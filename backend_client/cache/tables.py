@@ -16,7 +16,7 @@ from sqlalchemy import Column, Index, Integer, MetaData, Table, Text
 from backend_client import schemas
 from backend_client.sqlite_files import db_time
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the alarm facts the dashboard and the shift report count
 
 metadata = MetaData()
 
@@ -38,9 +38,28 @@ alarms = _object_table(
     Column("grid_id", Text),
     Column("created_at", Text, nullable=False),
     Column("updated_at", Text, nullable=False),
+    Column("kind", Text),
+    Column("acknowledged_at", Text),
+    # The contract has no dispatch time: it is the ``updated_at`` of the first version this
+    # workstation saw go from new/acknowledged to dispatched (see ``DISPATCHED_AT``).
+    Column("dispatched_at", Text),
+    Column("closed_at", Text),
+    Column("disposition", Text),
 )
 Index("alarms_state", alarms.c.state, alarms.c.priority, alarms.c.created_at)
 Index("alarms_grid", alarms.c.grid_id)
+Index("alarms_created", alarms.c.created_at)
+Index("alarms_closed", alarms.c.closed_at)
+
+# Kept from the cached row when the alarm is the same one (same ``created_at``: a server
+# replaced by an empty one reuses ids); set when a dispatched version follows a new or an
+# acknowledged one. ``desktop.state.kpis.dispatch_time`` is the same rule for change sets.
+DISPATCHED_AT = (
+    "CASE WHEN alarms.created_at != excluded.created_at THEN NULL "
+    "WHEN alarms.dispatched_at IS NOT NULL THEN alarms.dispatched_at "
+    "WHEN excluded.state = 'dispatched' AND alarms.state IN ('new', 'acknowledged') "
+    "THEN excluded.updated_at END"
+)
 
 units = _object_table(
     "units",
@@ -102,6 +121,8 @@ class KindSpec:
     model: type[schemas.Model]
     columns: tuple[str, ...]  # every column but ``data``, in row order; ``id`` first
     row: Callable[[Any], tuple[Any, ...]]  # object -> (*columns, data)
+    # column -> SQL expression used instead of ``excluded.<column>`` on conflict
+    derived: tuple[tuple[str, str], ...] = ()
 
     def upsert_sql(self, guarded: bool = True, from_json: bool = True) -> str:
         """INSERT … ON CONFLICT(id) DO UPDATE, only to a higher version when ``guarded``.
@@ -111,11 +132,11 @@ class KindSpec:
         """
         return upsert_sql(self.table.name, (*self.columns, "data"), "id",
                           f"excluded.version > {self.table.name}.version" if guarded else None,
-                          from_json)
+                          from_json, dict(self.derived))
 
 
 def upsert_sql(table: str, columns: tuple[str, ...], key: str, where: str | None,
-               from_json: bool) -> str:
+               from_json: bool, derived: dict[str, str] | None = None) -> str:
     """An upsert of ``columns`` into ``table`` on conflict of ``key``, guarded by ``where``.
 
     Why JSON: ``sqlite3`` releases the GIL around every step of every row of an
@@ -124,7 +145,8 @@ def upsert_sql(table: str, columns: tuple[str, ...], key: str, where: str | None
     took 1.5 s instead of 2 ms. A single statement over ``json_each`` steps once per statement
     whatever the number of rows. ``WHERE true`` lets SQLite parse ON CONFLICT after a SELECT.
     """
-    sets = ", ".join(f"{c} = excluded.{c}" for c in columns if c != key)
+    derived = derived or {}
+    sets = ", ".join(f"{c} = {derived.get(c, f'excluded.{c}')}" for c in columns if c != key)
     head = f"INSERT INTO {table} ({', '.join(columns)}) "
     if from_json:
         values = ", ".join(f"json_extract(value, '$[{i}]')" for i in range(len(columns)))
@@ -153,7 +175,12 @@ POSITION_WHERE = "excluded.at > unit_positions.at"
 
 def _alarm_row(a: schemas.Alarm) -> tuple[Any, ...]:
     return (a.id, a.version, a.state, a.priority, a.grid_id, db_time(a.created_at),
-            db_time(a.updated_at), object_json(a))
+            db_time(a.updated_at), a.kind, _time_or_none(a.acknowledged_at), None,
+            _time_or_none(a.closed_at), a.disposition, object_json(a))
+
+
+def _time_or_none(at: Any) -> str | None:
+    return None if at is None else db_time(at)
 
 
 def _unit_row(u: schemas.Unit) -> tuple[Any, ...]:
@@ -176,7 +203,8 @@ def _watchlist_row(w: schemas.WatchlistEntry) -> tuple[Any, ...]:
 KINDS: dict[str, KindSpec] = {
     "alarm": KindSpec("alarm", alarms, schemas.Alarm,
                       ("id", "version", "state", "priority", "grid_id", "created_at",
-                       "updated_at"), _alarm_row),
+                       "updated_at", "kind", "acknowledged_at", "dispatched_at", "closed_at",
+                       "disposition"), _alarm_row, (("dispatched_at", DISPATCHED_AT),)),
     "unit": KindSpec("unit", units, schemas.Unit,
                      ("id", "version", "status", "home_grid_id", "position_at"), _unit_row),
     "camera": KindSpec("camera", cameras, schemas.Camera,

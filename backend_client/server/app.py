@@ -15,8 +15,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Mount, Route
 
+from . import admin, geo, openapi, reading, stream_api
 from . import commanding as cmd
-from . import geo, openapi, reading, stream_api
 from .config import ServerConfig
 from .context import ServerContext
 from .hall import Hall
@@ -73,6 +73,7 @@ ROUTES: list[tuple[str, Endpoint, str]] = [
     ("/audit", cmd.audit, "POST"),
     ("/admin/cameras/{id}/stream", stream_api.set_stream_state, "POST"),
     ("/admin/streams", stream_api.list_streams, "GET"),
+    ("/admin/notice", admin.post_notice, "POST"),
 ]
 
 

@@ -8,6 +8,7 @@ Closed alarms leave memory (history lives in the store), so a long flood does no
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -129,8 +130,19 @@ class Hall:
     def emit(self, kind: str, data: dict[str, Any]) -> int:
         return self.store.append_event(kind, data, utcnow().timestamp())
 
-    def notice(self, level: str, text: str) -> None:
-        self.emit("notice", Notice(level=level, text=text, at=utcnow()).model_dump(mode="json"))
+    def notice(self, level: str, text: str, alert_level: str | None = None) -> None:
+        """A hall-wide announcement; with ``alert_level`` it also sets the hall's alert level,
+        which snapshots carry from then on (kept across restarts)."""
+        data = Notice(level=level, text=text, at=utcnow(),
+                      alert_level=alert_level).model_dump(mode="json", exclude_none=True)
+        if alert_level is not None:
+            self.store.set_meta("alert", json.dumps(data, ensure_ascii=False))
+        self.emit("notice", data)
+
+    def alert(self) -> dict[str, Any] | None:
+        """The notice that set the current alert level, or None (normal, never set)."""
+        raw = self.store.get_meta("alert")
+        return json.loads(raw) if raw else None
 
     # --- alarms ------------------------------------------------------------------------------
 
@@ -238,4 +250,5 @@ class Hall:
             "alarms": [a.model_dump(mode="json") for a in self.alarms.values()],
             "watchlist": [w.model_dump(mode="json", exclude={"photo_url"})
                           for w in self.watchlist.values() if w.is_current(now)],
+            "alert": self.alert(),
         }

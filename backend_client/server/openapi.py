@@ -67,6 +67,10 @@ Decisions where the contract is silent (CONTRACT-NOTES.md):
   (RTSP over TCP and UDP per camera from GStreamer, RTSP over UDP per clip from libVLC);
   `POST /admin/cameras/{{id}}/stream` makes one camera's stream fail and recover (tests and the
   demo's fault menu). Without `--streams` both are `404 not_found` and `streams` stay null.
+- **Alert level**: a `notice` may carry `alert_level` (`normal`, `elevated`, `high`,
+  `critical`): the hall-wide alert level from then on. The snapshot carries the notice that set
+  the current level as `alert` (null: normal). Clients ignore a level they do not know.
+  `POST /admin/notice` (reference server only, supervisors) announces one.
 """
 
 
@@ -148,7 +152,10 @@ def _paths() -> dict[str, Any]:
                     "alarms": {"type": "array", "items": _ref("Alarm"),
                                "description": "open alarms only"},
                     "watchlist": {"type": "array", "items": _ref("WatchlistEntry"),
-                                  "description": "current entries only, photo_url omitted"}}}
+                                  "description": "current entries only, photo_url omitted"},
+                    "alert": {"anyOf": [_ref("Notice"), {"type": "null"}],
+                              "description": "the notice that set the hall's alert level "
+                                             "(absent or null: normal, never set)"}}}
     page = {"type": "object", "properties": {"items": {"type": "array", "items": _ref("Alarm")},
                                              "next_page": {"type": ["string", "null"]}}}
     alarm_cmd = {
@@ -218,6 +225,19 @@ def _paths() -> dict[str, Any]:
             "Reference server with --streams only: every camera's stream URLs and fault state",
             {"200": _json({"type": "object", "properties": {"cameras": {
                 "type": "array", "items": STREAM_STATE}}})})},
+        "/admin/notice": {"post": {
+            **_op("Reference server only: a supervisor announces a notice to the hall; with "
+                  "alert_level it sets the hall-wide alert level (snapshots carry it as "
+                  "`alert`); no Idempotency-Key needed",
+                  {"200": _json({"type": "object", "properties": {
+                      "alert": {"anyOf": [_ref("Notice"), {"type": "null"}]}}})},
+                  extra={"403": ERRORS["403"], "422": ERRORS["422"]}),
+            "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                "type": "object", "required": ["level", "text"],
+                "properties": {"level": {"enum": ["info", "warning", "critical"]},
+                               "text": {"type": "string"},
+                               "alert_level": {"enum": ["normal", "elevated", "high",
+                                                        "critical"]}}}}}}}},
         "/admin/cameras/{id}/stream": {"post": {
             **_op("Reference server with --streams only (tests, the demo's fault menu): make "
                   "the camera's stream fail (its relay answers 503 and open streams and RTSP "

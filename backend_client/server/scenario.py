@@ -170,8 +170,11 @@ ALARM_KINDS = {
     "other": (10, (3, 4), "system", ["其他警情"], ["{addr}群众求助，需民警到场核实"]),
     "watchlist_hit": (5, (2,), "camera", ["布控比中"], ["人脸比对在{addr}比中布控对象"]),
 }
-NOTICES = [("info", "19:00 交接班，请各席位做好交接记录。"),
-           ("warning", "气象台发布暴雨黄色预警，请注意低洼路段积水警情。"),
-           ("info", "今晚体育中心有大型活动，周边警力已加强。"),
-           ("warning", "城南派出所辖区视频专网中断，已通知运维。"),
-           ("critical", "全县启动二级勤务，请各单位按预案到位。")]
+NOTICES = [("info", "19:00 交接班，请各席位做好交接记录。", None),
+           ("warning", "气象台发布暴雨黄色预警，请注意低洼路段积水警情。", None),
+           ("info", "今晚体育中心有大型活动，周边警力已加强。", None),
+           ("warning", "城南派出所辖区视频专网中断，已通知运维。", None),
+           # Notices that set the hall-wide alert level (CONTRACT-NOTES.md, "Alert level").
+           ("warning", "体育中心活动开始，全县勤务等级提升为三级（加强）。", "elevated"),
+           ("critical", "全县启动二级勤务，请各单位按预案到位。", "high"),
+           ("info", "活动结束，全县勤务等级恢复正常。", "normal")]

@@ -124,8 +124,12 @@ class CentralService:
             self.pending.reconcile(changes.alarms)
         self.unit_pending.reconcile(changes.units)
         self.hall.apply(changes)
+        if changes.reset and (changes.alert is not None or not changes.from_cache):
+            self.state.set_alert(changes.alert)  # a snapshot's word, even "none": normal
         for notice in changes.notices:
             self.state.add_notice(notice)
+            if s.alert_level_of(notice) is not None:
+                self.state.set_alert(notice)
         if changes.from_cache:
             self.state.data_arrived(False, self._cache_as_of)
         else:

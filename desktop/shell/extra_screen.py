@@ -52,7 +52,8 @@ class ExtraScreenWindow(QWidget):
     closed = Signal(str)
 
     def __init__(self, pane_name: str, widget: QWidget, monitor: Monitor,
-                 title: str | None = None, show: bool = True) -> None:
+                 title: str | None = None, show: bool = True,
+                 band: Callable[[QWidget], QWidget] | None = None) -> None:
         super().__init__(None, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
         self.pane_name = pane_name
         self.setObjectName(f"extra-screen-{pane_name}")
@@ -66,7 +67,10 @@ class ExtraScreenWindow(QWidget):
         self._quiet = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(widget)
+        layout.setSpacing(0)
+        if band is not None:
+            layout.addWidget(band(self))  # the hall's alert level, on every screen
+        layout.addWidget(widget, 1)
         self._widget: QWidget | None = widget
         self.return_action = QAction(tr("Return to main window"), self)
         self.return_action.triggered.connect(self.close)
@@ -145,9 +149,11 @@ class ExtraScreens(QObject):
     return_requested = Signal(str)
 
     def __init__(self, monitors: Callable[[], list[Monitor]] | None = None,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None,
+                 band: Callable[[QWidget], QWidget] | None = None) -> None:
         super().__init__(parent)
         self._monitors = monitors or current_monitors
+        self._band = band  # makes each window's alert band
         self._windows: dict[str, ExtraScreenWindow] = {}
 
     def send(self, pane_name: str, widget: QWidget, monitor: Monitor,
@@ -158,7 +164,7 @@ class ExtraScreens(QObject):
             if old is not None and old is not widget:
                 log.warning("pane %s sent again with another widget; the old one is dropped",
                             pane_name)
-        window = ExtraScreenWindow(pane_name, widget, monitor, title, _show)
+        window = ExtraScreenWindow(pane_name, widget, monitor, title, _show, self._band)
         window.closed.connect(self.return_requested)
         self._windows[pane_name] = window
         log.info("pane %s shown on monitor %s", pane_name, monitor.key)

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 
+from desktop.shell.alert_level import alert_band
 from desktop.shell.extra_screen import ExtraScreens, disconnected_notice
 from desktop.shell.i18n import tr
 from desktop.shell.layouts import HALL, LayoutError, LayoutManager, LayoutStore
@@ -32,7 +33,8 @@ class HallScreens(QObject):
         self.window = window
         self.state = state
         self.watcher = MonitorWatcher(virtual_screens, self)
-        self.extra = ExtraScreens(self.watcher.monitors, self)
+        self.extra = ExtraScreens(self.watcher.monitors, self,
+                                  band=lambda parent: alert_band(state, parent))
         self.store = LayoutStore(folder)
         self.layouts = LayoutManager(window, window.dock_manager, window.docks, self.extra,
                                      self.watcher.monitors, self.store,

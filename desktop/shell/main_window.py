@@ -13,6 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QMenu, QVBoxLayout, QWidget
 
+from desktop.shell.alert_level import alert_band
 from desktop.shell.i18n import tr
 from desktop.shell.icons import icon
 from desktop.shell.pane_context import PaneContext
@@ -52,6 +53,8 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         ctx = ctx if ctx is not None else PaneContext(hall, session)
         self.ctx = ctx
+        self.alert_band = alert_band(session, central)
+        layout.addWidget(self.alert_band)
         self.banners = Banners(session, central, ctx.flood)
         self.banners.login_requested.connect(self.login_requested)
         layout.addWidget(self.banners)

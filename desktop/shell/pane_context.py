@@ -32,6 +32,14 @@ async def _no_history(since: datetime) -> list[Alarm]:
     return []
 
 
+async def _no_facts(since: datetime) -> list[tuple[Any, ...]]:
+    return []
+
+
+async def _no_alarms(start: datetime, end: datetime) -> list[tuple[Alarm, datetime | None]]:
+    return []
+
+
 async def _no_ptz(camera_id: str, body: dict[str, Any]) -> str:
     return "Not connected to the central services yet."
 
@@ -76,3 +84,11 @@ class PaneContext:
     watchlist: WatchlistAccess | None = None
     # Where exported sheets are offered to be saved (None: the home folder).
     exports: Path | None = None
+    # The dashboard's facts from the local cache (``LocalCache.alarm_facts``), read off the
+    # UI thread; and a shift report's alarms with their dispatch times (``alarms_between``).
+    alarm_facts: Callable[[datetime], Awaitable[list[tuple[Any, ...]]]] = _no_facts
+    report_alarms: Callable[[datetime, datetime],
+                            Awaitable[list[tuple[Alarm, datetime | None]]]] = _no_alarms
+    # The dashboard's figures, shared by the dashboard and big-screen panes
+    # (``desktop.panes.dashboard_feed.DashboardFeed``); None: each pane keeps its own.
+    kpis: Any = None

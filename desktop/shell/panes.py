@@ -16,6 +16,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop.panes.alarm_queue import build_alarm_queue
+from desktop.panes.big_screen import build_big_screen
+from desktop.panes.dashboard import build_dashboard
 from desktop.panes.grid_map import build_grid_map
 from desktop.panes.unit_board import build_unit_board
 from desktop.panes.video_wall import build_video_wall
@@ -56,7 +58,11 @@ PANES: tuple[PaneSpec, ...] = (
              build_grid_map),
     PaneSpec("dashboard", QT_TRANSLATE_NOOP("Panes", "Dashboard"), "pane-dashboard",
              ads.RightDockWidgetArea, "grid_map", ALL_ROLES,
-             QT_TRANSLATE_NOOP("Panes", "Leadership and large-event overview")),
+             QT_TRANSLATE_NOOP("Panes", "Leadership and large-event overview"),
+             build_dashboard),
+    PaneSpec("big_screen", QT_TRANSLATE_NOOP("Panes", "Big screen"), "pane-dashboard",
+             ads.RightDockWidgetArea, "grid_map", ALL_ROLES,
+             QT_TRANSLATE_NOOP("Panes", "Big-screen mode for the hall wall"), build_big_screen),
     PaneSpec("unit_board", QT_TRANSLATE_NOOP("Panes", "Unit board"), "pane-unit-board",
              ads.BottomDockWidgetArea, None, ALL_ROLES,
              QT_TRANSLATE_NOOP("Panes", "Unit status board"), build_unit_board),

@@ -13,7 +13,7 @@ import logging
 import os
 import sys
 from collections.abc import Coroutine
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ from backend_client import schemas as s
 from backend_client.errors import CentralError
 from backend_client.profile import config_dir, profile_dir
 from backend_client.server.process import ServerProcess, ServerStartError
+from desktop.panes.dashboard_feed import DashboardFeed
 from desktop.services.alarm_actions import AlarmActions
 from desktop.services.central import CentralService
 from desktop.services.ptz import PtzControl
@@ -103,7 +104,11 @@ class Workstation:
                           units=self.unit_actions, unit_pending=self.unit_pending,
                           watchlist=WatchlistAccess(lambda: self.service, self.hall,
                                                     self.state),
-                          exports=self.profile / "exports")
+                          exports=self.profile / "exports",
+                          alarm_facts=self._alarm_facts, report_alarms=self._report_alarms)
+        # One feed of dashboard figures for the dashboard and the big screen.
+        self.kpis = DashboardFeed(ctx)
+        ctx = replace(ctx, kpis=self.kpis)
         self.window = MainWindow(self.hall, self.state, ctx)
         self.window.login_requested.connect(self.ask_login)
         self.window.closing.connect(self._window_closed)
@@ -163,6 +168,7 @@ class Workstation:
         self.guard.set_idle_minutes(new.idle_lock_minutes)
         self.flood.threshold = new.flood_threshold
         self.sounds.apply_settings(new.sounds, new.sound_volume)
+        self.kpis.apply_settings(new)
         self.window.status.mute.set_sounds_enabled(new.sounds)
         for widget in self.window.pane_widgets.values():
             apply = getattr(widget, "apply_settings", None)
@@ -175,6 +181,18 @@ class Workstation:
         if self.service is None:
             raise RuntimeError("no central session: the audit log is not open")
         await self.service.audit(action, object_type, object_id, details)
+
+    async def _alarm_facts(self, since: datetime) -> list[tuple[Any, ...]]:
+        """The dashboard's facts from the local cache, read on a worker thread."""
+        if self.service is None:
+            return []
+        return await asyncio.to_thread(self.service.session.cache.alarm_facts, since)
+
+    async def _report_alarms(self, start: datetime, end: datetime
+                             ) -> list[tuple[s.Alarm, datetime | None]]:
+        if self.service is None:
+            return []
+        return await asyncio.to_thread(self.service.session.cache.alarms_between, start, end)
 
     async def _alarm_history(self, since: datetime) -> list[s.Alarm]:
         """Alarms closed since ``since``: what this workstation's cache kept, completed from

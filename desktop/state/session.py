@@ -2,7 +2,7 @@
 and the server's notices. Qt-free; the status bar and the banners show it.
 
 Listeners are called with the name of what changed: "operator", "connection", "outbox",
-"notice", "data".
+"notice", "alert", "data".
 """
 
 from __future__ import annotations
@@ -45,6 +45,8 @@ class SessionState(Observable):
         self.connection = ConnectionState("connecting", s.utcnow())
         self.outbox_pending = 0
         self.notices: list[s.Notice] = []
+        # The notice that set the hall's alert level (None: normal, or never told).
+        self.alert: s.Notice | None = None
         self.last_outcome: CommandOutcome | None = None
         # When the shown state was last known to equal the server's (live), for
         # "OFFLINE — showing cached data as of …".
@@ -95,6 +97,18 @@ class SessionState(Observable):
         self.notices.append(notice)
         del self.notices[:-50]  # the last fifty are plenty for a shift's status bar
         self._notify("notice")
+
+    def set_alert(self, notice: s.Notice | None) -> None:
+        """The hall's alert level changed (a notice that sets it, or a snapshot's word)."""
+        if notice is not None and s.alert_level_of(notice) is None:
+            return
+        if notice != self.alert:
+            self.alert = notice
+            self._notify("alert")
+
+    @property
+    def alert_level(self) -> str:
+        return (s.alert_level_of(self.alert) if self.alert is not None else None) or "normal"
 
     def tell(self, level: s.NoticeLevel, text: str) -> None:
         """A notice of this workstation's own (a layout moved, a setting unreadable), shown

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 from backend_client import schemas
 from backend_client.changes import ConnectionStatus
 from widgets.colors import (
+    ALERT_LEVEL_COLORS,
     CONNECTION_COLORS,
     NOTICE_COLORS,
     PRIORITY_COLORS,
@@ -21,7 +22,7 @@ from widgets.colors import (
 
 TABLES = {"priority": PRIORITY_COLORS, "unit status": UNIT_STATUS_COLORS,
           "connection": CONNECTION_COLORS, "notice": NOTICE_COLORS,
-          "watchlist category": WATCHLIST_CATEGORY_COLORS}
+          "watchlist category": WATCHLIST_CATEGORY_COLORS, "alert level": ALERT_LEVEL_COLORS}
 ALL_SWATCHES = [(f"{table} {key}", swatch) for table, colors in TABLES.items()
                 for key, swatch in colors.items()]
 
