@@ -17,11 +17,11 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from backend_client import schemas as s
 from backend_client.changes import ChangeSet
+from backend_client.figures import DashboardFigures
 from desktop.panes.pane_tasks import PaneTasks
 from desktop.settings import UserSettings, kpi_targets
 from desktop.shell.pane_context import PaneContext
 from desktop.state.kpis import KpiBook, fact_from_row, period_start
-from widgets.dashboard.figures import DashboardFigures
 
 log = logging.getLogger(__name__)
 

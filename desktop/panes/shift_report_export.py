@@ -17,11 +17,11 @@ from pathlib import Path
 from PySide6.QtCore import QT_TR_NOOP
 
 from backend_client import schemas as s
+from backend_client.figures import ShiftReport
 from desktop.services.alarm_actions import ActionRefused
 from desktop.settings import kpi_targets
 from desktop.shell.pane_context import PaneContext
 from desktop.state.shift_report import Held, build_shift_report, chart_figures, merge
-from widgets.dashboard.figures import ShiftReport
 from widgets.dashboard.images import chart_images
 from widgets.report.alarms_csv import write_alarms_csv
 from widgets.report.shift_report import write_shift_report

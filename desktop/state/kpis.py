@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 from sortedcontainers import SortedList
 
 from backend_client import schemas as s
-from widgets.dashboard.figures import (
+from backend_client.figures import (
     PRIORITIES,
     UNIT_STATUSES,
     DashboardFigures,

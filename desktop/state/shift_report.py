@@ -22,8 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from backend_client import schemas as s
-from desktop.state.kpis import FLOOD_BUCKET, HOUR, KpiTargets
-from widgets.dashboard.figures import (
+from backend_client.figures import (
     DISPOSITIONS,
     PRIORITIES,
     UNIT_STATUSES,
@@ -33,6 +32,7 @@ from widgets.dashboard.figures import (
     ReportAlarm,
     ShiftReport,
 )
+from desktop.state.kpis import FLOOD_BUCKET, HOUR, KpiTargets
 
 NOTABLE_MAX = 40
 

@@ -1400,8 +1400,64 @@
         <translation>~{h} h {m:02d} min</translation>
     </message>
     <message>
+        <source>now</source>
+        <translation>now</translation>
+    </message>
+    <message>
+        <source>last {n} h</source>
+        <translation>last {n} h</translation>
+    </message>
+    <message>
+        <source>Offline — figures as of {t}</source>
+        <translation>Offline — figures as of {t}</translation>
+    </message>
+    <message>
         <source>{m} min</source>
         <translation>{m} min</translation>
+    </message>
+    <message>
+        <source>P{p} {t}</source>
+        <translation>P{p} {t}</translation>
+    </message>
+    <message>
+        <source>target {t}</source>
+        <translation>target {t}</translation>
+    </message>
+    <message>
+        <source>No alarms in this period</source>
+        <translation>No alarms in this period</translation>
+    </message>
+    <message>
+        <source>{pct} % within target</source>
+        <translation>{pct} % within target</translation>
+    </message>
+    <message>
+        <source>n = {n}</source>
+        <translation>n = {n}</translation>
+    </message>
+    <message>
+        <source>(+{n} not measurable)</source>
+        <translation>(+{n} not measurable)</translation>
+    </message>
+    <message>
+        <source>{pct} % online</source>
+        <translation>{pct} % online</translation>
+    </message>
+    <message>
+        <source>flood: &gt; {n} / {m} min</source>
+        <translation>flood: &gt; {n} / {m} min</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>now: {n} in the last 10 min</source>
+        <translation>now: {n} in the last 10 min</translation>
+    </message>
+    <message>
+        <source>time in flood ({h} h): {t}</source>
+        <translation>time in flood ({h} h): {t}</translation>
     </message>
     <message>
         <source>{d} d</source>
@@ -2243,6 +2299,382 @@
         <source>Watchlist entries are shown to duty officers and supervisors only. Your role ({roles}) does not see names, photos or details; the central services refuse them too.</source>
         <translation>Watchlist entries are shown to duty officers and supervisors only. Your role ({roles}) does not see names, photos or details; the central services refuse them too.</translation>
     </message>
+    <message>
+        <source>Are we on top of it? — overview</source>
+        <translation>Are we on top of it? — overview</translation>
+    </message>
+    <message>
+        <source>Open alarms on the map</source>
+        <translation>Open alarms on the map</translation>
+    </message>
+    <message>
+        <source>Cameras at the most urgent alarms</source>
+        <translation>Cameras at the most urgent alarms</translation>
+    </message>
+    <message>
+        <source>Last 8 hours (this shift)</source>
+        <translation>Last 8 hours (this shift)</translation>
+    </message>
+    <message>
+        <source>Last 12 hours</source>
+        <translation>Last 12 hours</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Last 24 hours</translation>
+    </message>
+    <message>
+        <source>Custom period</source>
+        <translation>Custom period</translation>
+    </message>
+    <message>
+        <source>Shift handover report</source>
+        <translation>Shift handover report</translation>
+    </message>
+    <message>
+        <source>Make report…</source>
+        <translation>Make report…</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>The PDF and a CSV of its alarms are written; both are recorded in the audit log.</source>
+        <translation>The PDF and a CSV of its alarms are written; both are recorded in the audit log.</translation>
+    </message>
+    <message>
+        <source>Shift handover report…</source>
+        <translation>Shift handover report…</translation>
+    </message>
+    <message>
+        <source>A PDF of the period for the next shift, with a CSV of its alarms</source>
+        <translation>A PDF of the period for the next shift, with a CSV of its alarms</translation>
+    </message>
+    <message>
+        <source>Save the shift handover report</source>
+        <translation>Save the shift handover report</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The report could not be written to {path}: {error}</source>
+        <translation>The report could not be written to {path}: {error}</translation>
+    </message>
+    <message>
+        <source>Shift handover report written: {pdf} (and {csv})</source>
+        <translation>Shift handover report written: {pdf} (and {csv})</translation>
+    </message>
+    <message>
+        <source>The audit log could not be written, so the report was not exported.</source>
+        <translation>The audit log could not be written, so the report was not exported.</translation>
+    </message>
+    <message>
+        <source>NORMAL</source>
+        <translation>NORMAL</translation>
+    </message>
+    <message>
+        <source>ELEVATED</source>
+        <translation>ELEVATED</translation>
+    </message>
+    <message>
+        <source>HIGH</source>
+        <translation>HIGH</translation>
+    </message>
+    <message>
+        <source>CRITICAL</source>
+        <translation>CRITICAL</translation>
+    </message>
+    <message>
+        <source>ALERT LEVEL: {level}</source>
+        <translation>ALERT LEVEL: {level}</translation>
+    </message>
+    <message>
+        <source>since {time}</source>
+        <translation>since {time}</translation>
+    </message>
+    <message>
+        <source>(last known, as of {time})</source>
+        <translation>(last known, as of {time})</translation>
+    </message>
+    <message>
+        <source>P{n}</source>
+        <translation>P{n}</translation>
+    </message>
+    <message>
+        <source>+{n} beyond {t}</source>
+        <translation>+{n} beyond {t}</translation>
+    </message>
+    <message>
+        <source>Open alarms</source>
+        <translation>Open alarms</translation>
+    </message>
+    <message>
+        <source>Acknowledgement</source>
+        <translation>Acknowledgement</translation>
+    </message>
+    <message>
+        <source>unacknowledged</source>
+        <translation>unacknowledged</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <source>Units by status</source>
+        <translation>Units by status</translation>
+    </message>
+    <message>
+        <source>Top grids by open alarms</source>
+        <translation>Top grids by open alarms</translation>
+    </message>
+    <message>
+        <source>No open alarms</source>
+        <translation>No open alarms</translation>
+    </message>
+    <message>
+        <source>Alarms per hour</source>
+        <translation>Alarms per hour</translation>
+    </message>
+    <message>
+        <source>Time to acknowledge</source>
+        <translation>Time to acknowledge</translation>
+    </message>
+    <message>
+        <source>Acknowledged → dispatched</source>
+        <translation>Acknowledged → dispatched</translation>
+    </message>
+    <message>
+        <source>Alarm rate</source>
+        <translation>Alarm rate</translation>
+    </message>
+    <message>
+        <source>FLOOD</source>
+        <translation>FLOOD</translation>
+    </message>
+    <message>
+        <source>%n alarm created</source>
+        <translation>%n alarm created</translation>
+    </message>
+    <message>
+        <source>%n alarms created</source>
+        <translation>%n alarms created</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>False alarm</source>
+        <translation>False alarm</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <source>New alarms per hour</source>
+        <translation>New alarms per hour</translation>
+    </message>
+    <message>
+        <source>New alarms per 10 minutes</source>
+        <translation>New alarms per 10 minutes</translation>
+    </message>
+    <message>
+        <source>{percent} %</source>
+        <translation>{percent} %</translation>
+    </message>
+    <message>
+        <source>P{priority}</source>
+        <translation>P{priority}</translation>
+    </message>
+    <message>
+        <source>{state} ({disposition})</source>
+        <translation>{state} ({disposition})</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>Made by:</source>
+        <translation>Made by:</translation>
+    </message>
+    <message>
+        <source>Workstation:</source>
+        <translation>Workstation:</translation>
+    </message>
+    <message>
+        <source>Made at:</source>
+        <translation>Made at:</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Made from the local cache while offline; data as of {as_of}</source>
+        <translation>Made from the local cache while offline; data as of {as_of}</translation>
+    </message>
+    <message>
+        <source>Alarms handled</source>
+        <translation>Alarms handled</translation>
+    </message>
+    <message>
+        <source>No alarms were raised or closed in this period.</source>
+        <translation>No alarms were raised or closed in this period.</translation>
+    </message>
+    <message>
+        <source>Closed total</source>
+        <translation>Closed total</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Response times against targets</source>
+        <translation>Response times against targets</translation>
+    </message>
+    <message>
+        <source>No response times were measured in this period.</source>
+        <translation>No response times were measured in this period.</translation>
+    </message>
+    <message>
+        <source>Percentile</source>
+        <translation>Percentile</translation>
+    </message>
+    <message>
+        <source>Alarms measured</source>
+        <translation>Alarms measured</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Within target</source>
+        <translation>Within target</translation>
+    </message>
+    <message>
+        <source>Met?</source>
+        <translation>Met?</translation>
+    </message>
+    <message>
+        <source>Not measurable</source>
+        <translation>Not measurable</translation>
+    </message>
+    <message>
+        <source>P{percent}</source>
+        <translation>P{percent}</translation>
+    </message>
+    <message>
+        <source>{percentile}: {value}</source>
+        <translation>{percentile}: {value}</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>{percent} % within {target}</source>
+        <translation>{percent} % within {target}</translation>
+    </message>
+    <message>
+        <source>Alarm flood (ISA-18.2, &gt; {threshold} per {minutes} min): time in flood {hours} h {mins} min; busiest {minutes} minutes: {busiest} alarms</source>
+        <translation>Alarm flood (ISA-18.2, &gt; {threshold} per {minutes} min): time in flood {hours} h {mins} min; busiest {minutes} minutes: {busiest} alarms</translation>
+    </message>
+    <message>
+        <source>Overdue cases</source>
+        <translation>Overdue cases</translation>
+    </message>
+    <message>
+        <source>No overdue cases in this period.</source>
+        <translation>No overdue cases in this period.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>not acknowledged</source>
+        <translation>not acknowledged</translation>
+    </message>
+    <message>
+        <source>over {duration}</source>
+        <translation>over {duration}</translation>
+    </message>
+    <message>
+        <source>Units at the time of the report</source>
+        <translation>Units at the time of the report</translation>
+    </message>
+    <message>
+        <source>No units were known at the time of the report.</source>
+        <translation>No units were known at the time of the report.</translation>
+    </message>
+    <message>
+        <source>Notable alarms</source>
+        <translation>Notable alarms</translation>
+    </message>
+    <message>
+        <source>No notable alarms in this period.</source>
+        <translation>No notable alarms in this period.</translation>
+    </message>
+    <message>
+        <source>{id} ({priority}, {kind})</source>
+        <translation>{id} ({priority}, {kind})</translation>
+    </message>
+    <message>
+        <source>Units: {units}</source>
+        <translation>Units: {units}</translation>
+    </message>
+    <message>
+        <source>Open items handed over</source>
+        <translation>Open items handed over</translation>
+    </message>
+    <message>
+        <source>No open items are handed over.</source>
+        <translation>No open items are handed over.</translation>
+    </message>
+    <message>
+        <source>Age at period end</source>
+        <translation>Age at period end</translation>
+    </message>
+    <message>
+        <source>Confidential — for the shift handover</source>
+        <translation>Confidential — for the shift handover</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Page {page} of {pages}</translation>
+    </message>
 </context>
 <context>
     <name>AlarmQueueView</name>
@@ -2534,6 +2966,14 @@
     <message>
         <source>Leadership and large-event overview</source>
         <translation>Leadership and large-event overview</translation>
+    </message>
+    <message>
+        <source>Big screen</source>
+        <translation>Big screen</translation>
+    </message>
+    <message>
+        <source>Big-screen mode for the hall wall</source>
+        <translation>Big-screen mode for the hall wall</translation>
     </message>
     <message>
         <source>Unit board</source>

@@ -1400,8 +1400,64 @@
         <translation>约 {h} 小时 {m:02d} 分钟</translation>
     </message>
     <message>
+        <source>now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>last {n} h</source>
+        <translation>近 {n} 小时</translation>
+    </message>
+    <message>
+        <source>Offline — figures as of {t}</source>
+        <translation>离线 — 数据截至 {t}</translation>
+    </message>
+    <message>
         <source>{m} min</source>
         <translation>{m} 分钟</translation>
+    </message>
+    <message>
+        <source>P{p} {t}</source>
+        <translation>P{p} {t}</translation>
+    </message>
+    <message>
+        <source>target {t}</source>
+        <translation>目标 {t}</translation>
+    </message>
+    <message>
+        <source>No alarms in this period</source>
+        <translation>本时段无警情</translation>
+    </message>
+    <message>
+        <source>{pct} % within target</source>
+        <translation>{pct}% 达标</translation>
+    </message>
+    <message>
+        <source>n = {n}</source>
+        <translation>n = {n}</translation>
+    </message>
+    <message>
+        <source>(+{n} not measurable)</source>
+        <translation>（另 {n} 起无法测量）</translation>
+    </message>
+    <message>
+        <source>{pct} % online</source>
+        <translation>{pct}% 在线</translation>
+    </message>
+    <message>
+        <source>flood: &gt; {n} / {m} min</source>
+        <translation>警情洪峰：&gt; {n} 起 / {m} 分钟</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>now: {n} in the last 10 min</source>
+        <translation>当前：近 10 分钟 {n} 起</translation>
+    </message>
+    <message>
+        <source>time in flood ({h} h): {t}</source>
+        <translation>洪峰时长（{h} 小时）：{t}</translation>
     </message>
     <message>
         <source>{d} d</source>
@@ -2243,6 +2299,382 @@
         <source>Watchlist entries are shown to duty officers and supervisors only. Your role ({roles}) does not see names, photos or details; the central services refuse them too.</source>
         <translation>布控对象仅向值班员和值班长显示。您的角色（{roles}）看不到姓名、照片或详情；中心服务也拒绝提供。</translation>
     </message>
+    <message>
+        <source>Are we on top of it? — overview</source>
+        <translation>全局态势 — 总览</translation>
+    </message>
+    <message>
+        <source>Open alarms on the map</source>
+        <translation>地图上的未结警情</translation>
+    </message>
+    <message>
+        <source>Cameras at the most urgent alarms</source>
+        <translation>最紧急警情处的摄像机</translation>
+    </message>
+    <message>
+        <source>Last 8 hours (this shift)</source>
+        <translation>近 8 小时（本班）</translation>
+    </message>
+    <message>
+        <source>Last 12 hours</source>
+        <translation>近 12 小时</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>近 24 小时</translation>
+    </message>
+    <message>
+        <source>Custom period</source>
+        <translation>自定义时段</translation>
+    </message>
+    <message>
+        <source>Shift handover report</source>
+        <translation>交接班报告</translation>
+    </message>
+    <message>
+        <source>Make report…</source>
+        <translation>生成报告…</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>The PDF and a CSV of its alarms are written; both are recorded in the audit log.</source>
+        <translation>将生成 PDF 及其警情 CSV，两者均记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Shift handover report…</source>
+        <translation>交接班报告…</translation>
+    </message>
+    <message>
+        <source>A PDF of the period for the next shift, with a CSV of its alarms</source>
+        <translation>为下一班生成该时段的 PDF 报告及警情 CSV</translation>
+    </message>
+    <message>
+        <source>Save the shift handover report</source>
+        <translation>保存交接班报告</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The report could not be written to {path}: {error}</source>
+        <translation>报告无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>Shift handover report written: {pdf} (and {csv})</source>
+        <translation>交接班报告已生成：{pdf}（及 {csv}）</translation>
+    </message>
+    <message>
+        <source>The audit log could not be written, so the report was not exported.</source>
+        <translation>审计日志无法写入，报告未导出。</translation>
+    </message>
+    <message>
+        <source>NORMAL</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>ELEVATED</source>
+        <translation>加强</translation>
+    </message>
+    <message>
+        <source>HIGH</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>CRITICAL</source>
+        <translation>特级</translation>
+    </message>
+    <message>
+        <source>ALERT LEVEL: {level}</source>
+        <translation>勤务等级：{level}</translation>
+    </message>
+    <message>
+        <source>since {time}</source>
+        <translation>自 {time} 起</translation>
+    </message>
+    <message>
+        <source>(last known, as of {time})</source>
+        <translation>（最后已知，截至 {time}）</translation>
+    </message>
+    <message>
+        <source>P{n}</source>
+        <translation>P{n}</translation>
+    </message>
+    <message>
+        <source>+{n} beyond {t}</source>
+        <translation>另 {n} 起超过 {t}</translation>
+    </message>
+    <message>
+        <source>Open alarms</source>
+        <translation>未结警情</translation>
+    </message>
+    <message>
+        <source>Acknowledgement</source>
+        <translation>接警确认</translation>
+    </message>
+    <message>
+        <source>unacknowledged</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Units by status</source>
+        <translation>警力状态</translation>
+    </message>
+    <message>
+        <source>Top grids by open alarms</source>
+        <translation>未结警情最多的网格</translation>
+    </message>
+    <message>
+        <source>No open alarms</source>
+        <translation>无未结警情</translation>
+    </message>
+    <message>
+        <source>Alarms per hour</source>
+        <translation>每小时警情</translation>
+    </message>
+    <message>
+        <source>Time to acknowledge</source>
+        <translation>确认用时</translation>
+    </message>
+    <message>
+        <source>Acknowledged → dispatched</source>
+        <translation>确认 → 派警</translation>
+    </message>
+    <message>
+        <source>Alarm rate</source>
+        <translation>警情速率</translation>
+    </message>
+    <message>
+        <source>FLOOD</source>
+        <translation>洪峰</translation>
+    </message>
+    <message>
+        <source>%n alarm created</source>
+        <translation>新增警情 %n 起</translation>
+    </message>
+    <message>
+        <source>%n alarms created</source>
+        <translation>新增警情 %n 起</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>False alarm</source>
+        <translation>误报</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>已转交</translation>
+    </message>
+    <message>
+        <source>New alarms per hour</source>
+        <translation>每小时新增警情</translation>
+    </message>
+    <message>
+        <source>New alarms per 10 minutes</source>
+        <translation>每 10 分钟新增警情</translation>
+    </message>
+    <message>
+        <source>{percent} %</source>
+        <translation>{percent}%</translation>
+    </message>
+    <message>
+        <source>P{priority}</source>
+        <translation>P{priority}</translation>
+    </message>
+    <message>
+        <source>{state} ({disposition})</source>
+        <translation>{state}（{disposition}）</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>时段：</translation>
+    </message>
+    <message>
+        <source>Made by:</source>
+        <translation>制作人：</translation>
+    </message>
+    <message>
+        <source>Workstation:</source>
+        <translation>席位：</translation>
+    </message>
+    <message>
+        <source>Made at:</source>
+        <translation>生成时间：</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Made from the local cache while offline; data as of {as_of}</source>
+        <translation>离线时由本地缓存生成；数据截至 {as_of}</translation>
+    </message>
+    <message>
+        <source>Alarms handled</source>
+        <translation>警情处置</translation>
+    </message>
+    <message>
+        <source>No alarms were raised or closed in this period.</source>
+        <translation>本时段无新增或办结警情。</translation>
+    </message>
+    <message>
+        <source>Closed total</source>
+        <translation>办结合计</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Response times against targets</source>
+        <translation>响应时间与目标对比</translation>
+    </message>
+    <message>
+        <source>No response times were measured in this period.</source>
+        <translation>本时段未测得响应时间。</translation>
+    </message>
+    <message>
+        <source>Percentile</source>
+        <translation>百分位</translation>
+    </message>
+    <message>
+        <source>Alarms measured</source>
+        <translation>测量警情数</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Within target</source>
+        <translation>达标率</translation>
+    </message>
+    <message>
+        <source>Met?</source>
+        <translation>是否达标</translation>
+    </message>
+    <message>
+        <source>Not measurable</source>
+        <translation>无法测量</translation>
+    </message>
+    <message>
+        <source>P{percent}</source>
+        <translation>P{percent}</translation>
+    </message>
+    <message>
+        <source>{percentile}: {value}</source>
+        <translation>{percentile}：{value}</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>{percent} % within {target}</source>
+        <translation>{percent}% 在 {target} 内</translation>
+    </message>
+    <message>
+        <source>Alarm flood (ISA-18.2, &gt; {threshold} per {minutes} min): time in flood {hours} h {mins} min; busiest {minutes} minutes: {busiest} alarms</source>
+        <translation>警情洪峰（ISA-18.2，每 {minutes} 分钟 &gt; {threshold} 起）：洪峰时长 {hours} 小时 {mins} 分；最繁忙的 {minutes} 分钟：{busiest} 起</translation>
+    </message>
+    <message>
+        <source>Overdue cases</source>
+        <translation>超时警情</translation>
+    </message>
+    <message>
+        <source>No overdue cases in this period.</source>
+        <translation>本时段无超时警情。</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>not acknowledged</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <source>over {duration}</source>
+        <translation>超过 {duration}</translation>
+    </message>
+    <message>
+        <source>Units at the time of the report</source>
+        <translation>报告生成时的警力</translation>
+    </message>
+    <message>
+        <source>No units were known at the time of the report.</source>
+        <translation>报告生成时无已知警力。</translation>
+    </message>
+    <message>
+        <source>Notable alarms</source>
+        <translation>重点警情</translation>
+    </message>
+    <message>
+        <source>No notable alarms in this period.</source>
+        <translation>本时段无重点警情。</translation>
+    </message>
+    <message>
+        <source>{id} ({priority}, {kind})</source>
+        <translation>{id}（{priority}，{kind}）</translation>
+    </message>
+    <message>
+        <source>Units: {units}</source>
+        <translation>警力：{units}</translation>
+    </message>
+    <message>
+        <source>Open items handed over</source>
+        <translation>移交未结事项</translation>
+    </message>
+    <message>
+        <source>No open items are handed over.</source>
+        <translation>无移交未结事项。</translation>
+    </message>
+    <message>
+        <source>Age at period end</source>
+        <translation>截至时段末的时长</translation>
+    </message>
+    <message>
+        <source>Confidential — for the shift handover</source>
+        <translation>内部资料 — 仅供交接班使用</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} 页 / 共 {pages} 页</translation>
+    </message>
 </context>
 <context>
     <name>AlarmQueueView</name>
@@ -2534,6 +2966,14 @@
     <message>
         <source>Leadership and large-event overview</source>
         <translation>领导与大型活动总览</translation>
+    </message>
+    <message>
+        <source>Big screen</source>
+        <translation>大屏</translation>
+    </message>
+    <message>
+        <source>Big-screen mode for the hall wall</source>
+        <translation>大厅大屏模式</translation>
     </message>
     <message>
         <source>Unit board</source>

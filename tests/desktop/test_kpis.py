@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from backend_client.cache.store import CacheBatch, LocalCache
+from backend_client.figures import Distribution, nearest_rank
 from desktop.state.kpis import Fact, KpiBook, KpiTargets, fact_from_row, fact_of, period_start
 from tests.factories import make_alarm, make_unit
-from widgets.dashboard.figures import Distribution, nearest_rank
 
 NOW = datetime(2026, 11, 30, 12, 30, tzinfo=UTC)
 T = NOW.timestamp()

@@ -26,7 +26,8 @@ def test_demo_goes_live_offline_and_back(make_workstation, qloop):
         assert not window.banners.connection.isVisible()
         # Every registered pane is there; the ones not built yet say so honestly.
         assert set(window.docks) == {p.name for p in PANES}
-        built = {"alarm_queue", "video_wall", "grid_map", "unit_board", "watchlist"}
+        built = {"alarm_queue", "video_wall", "grid_map", "unit_board", "watchlist", "dashboard",
+                 "big_screen"}
         assert all(isinstance(w, UnavailablePage) for n, w in window.pane_widgets.items()
                    if n not in built)
         queue = window.pane_widgets["alarm_queue"]

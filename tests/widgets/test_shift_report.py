@@ -13,8 +13,8 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtGui import QColor, QImage
 
+from backend_client.figures import Distribution, FloodFigures, ReportAlarm, ShiftReport
 from tests.support.pdf_text import pdf_text, searchable
-from widgets.dashboard.figures import Distribution, FloodFigures, ReportAlarm, ShiftReport
 from widgets.report.alarms_csv import COLUMNS, write_alarms_csv
 from widgets.report.shift_report import write_shift_report
 

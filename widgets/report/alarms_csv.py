@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Final
 
-from widgets.dashboard.figures import ReportAlarm
+from backend_client.figures import ReportAlarm
 from widgets.report.files import replace_file
 
 COLUMNS: Final = (

@@ -44,8 +44,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from widgets.alarm_queue.columns import format_duration, kind_label, state_label
-from widgets.dashboard.figures import (
+from backend_client.figures import (
     DISPOSITIONS,
     PRIORITIES,
     UNIT_STATUSES,
@@ -54,6 +53,7 @@ from widgets.dashboard.figures import (
     ReportAlarm,
     ShiftReport,
 )
+from widgets.alarm_queue.columns import format_duration, kind_label, state_label
 from widgets.i18n import tr
 from widgets.report.files import replace_file
 from widgets.unit_texts import unit_status_label
