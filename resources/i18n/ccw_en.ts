@@ -2540,6 +2540,10 @@
         <translation>No alarms were raised or closed in this period.</translation>
     </message>
     <message>
+        <source>Alarms raised</source>
+        <translation>Alarms raised</translation>
+    </message>
+    <message>
         <source>Closed total</source>
         <translation>Closed total</translation>
     </message>

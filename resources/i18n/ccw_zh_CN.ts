@@ -2540,6 +2540,10 @@
         <translation>本时段无新增或办结警情。</translation>
     </message>
     <message>
+        <source>Alarms raised</source>
+        <translation>新增警情</translation>
+    </message>
+    <message>
         <source>Closed total</source>
         <translation>办结合计</translation>
     </message>

@@ -246,7 +246,7 @@ def test_empty_sections_write_a_sentence(qapp, tmp_path):
                      "No units were known at the time of the report.",
                      "No notable alarms in this period.", "No open items are handed over."):
         assert sentence in text, (sentence, text)
-    for table_word in ("Raised", "Median", "Not measurable", "Age at period end",
+    for table_word in ("Alarms raised", "Median", "Not measurable", "Age at period end",
                        "Alarm flood"):
         assert table_word not in text
     assert "Page 1 of 1" in text

@@ -424,7 +424,7 @@ def _alarms_handled_html(report: ShiftReport) -> str:
                for d in DISPOSITIONS] for p in PRIORITIES]
     if not any(raised) and not any(any(row) for row in closed):
         return "".join(parts) + _sentence(tr("No alarms were raised or closed in this period."))
-    head = ("<tr>" + _th(tr("Priority"), ' rowspan="2"') + _th(tr("Raised"), ' rowspan="2"')
+    head = ("<tr>" + _th(tr("Priority"), ' rowspan="2"') + _th(tr("Alarms raised"), ' rowspan="2"')
             + _th(tr("Closed"), f' colspan="{len(DISPOSITIONS) + 1}"') + "</tr><tr>"
             + "".join(_th(disposition_label(d)) for d in DISPOSITIONS)
             + _th(tr("Closed total")) + "</tr>")
@@ -483,8 +483,10 @@ def _response_row(label: str, distribution: Distribution, *, named: bool) -> lis
     met_text = NO_VALUE if met is None else (tr("Yes") if met else tr("No"))
     target = tr("{percent} % within {target}").format(
         percent=_number(distribution.percent), target=_seconds(distribution.target_s))
-    return [_e(label), str(distribution.count), _nb(_seconds(distribution.median)),
-            _nb(at_percent), _nb(target), _nb(_share(distribution.within_target)),
+    # The measure's name stays on one line; the target may wrap (a narrow first column
+    # broke a Chinese name into one character a line).
+    return [_nb(label), str(distribution.count), _nb(_seconds(distribution.median)),
+            _nb(at_percent), _e(target), _nb(_share(distribution.within_target)),
             _e(met_text),
             str(distribution.unmeasured)]
 
