@@ -128,9 +128,8 @@ class BigScreen(QWidget):
 
     def apply_settings(self, settings: UserSettings) -> None:
         self.cycle.start(settings.big_screen_seconds * 1000)
-        apply = getattr(self.feed, "apply_settings", None)
-        if apply is not None and self.feed.parent() is self:
-            apply(settings)
+        if self.feed.parent() is self:  # its own feed (the shared one follows the workstation)
+            self.feed.apply_settings(settings)
 
     # --- what is shown ------------------------------------------------------------------------
 

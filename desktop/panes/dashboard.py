@@ -146,7 +146,7 @@ class DashboardPane(QWidget):
         except OSError as e:
             log.warning("shift report: cannot create %s: %s", pdf.parent, e)
 
-        async def run() -> Exported:
+        async def run() -> Exported | None:
             try:
                 return await export(self.ctx, start, end, pdf)
             except OSError as e:
@@ -154,25 +154,16 @@ class DashboardPane(QWidget):
                 self.ctx.session.tell("warning", tr("The report could not be written to {path}: "
                                                     "{error}").format(path=pdf, error=e.strerror
                                                                       or e))
-                raise _Told from e
+                return None
 
-        def done(result: Exported) -> None:
+        def done(result: Exported | None) -> None:
+            if result is None:
+                return
             self.ctx.session.tell("info", tr("Shift handover report written: {pdf} (and {csv})")
                                   .format(pdf=result.pdf.name, csv=result.csv.name))
             self.report_written.emit(result)
 
-        self.tasks.run(_quiet(run()), lambda r: done(r) if r is not None else None)
-
-
-class _Told(Exception):
-    """Already told to the officer."""
-
-
-async def _quiet(coro: object) -> Exported | None:
-    try:
-        return await coro  # type: ignore[misc]
-    except _Told:
-        return None
+        self.tasks.run(run(), done)
 
 
 def build_dashboard(ctx: PaneContext) -> QWidget:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Final
 
 from backend_client.figures import ReportAlarm
-from widgets.report.files import replace_file
+from widgets.export_files import replace_file
 
 COLUMNS: Final = (
     "id", "priority", "kind", "title", "address", "grid", "state", "disposition",

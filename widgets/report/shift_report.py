@@ -54,8 +54,8 @@ from backend_client.figures import (
     ShiftReport,
 )
 from widgets.alarm_queue.columns import format_duration, kind_label, state_label
+from widgets.export_files import replace_file
 from widgets.i18n import tr
-from widgets.report.files import replace_file
 from widgets.unit_texts import unit_status_label
 
 # The BOLO sheet's font: Noto Sans CJK where installed, with the glyph substitutions off that

@@ -8,8 +8,6 @@ readable back, in a font that covers Chinese."""
 from __future__ import annotations
 
 import html
-import os
-import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import Final
@@ -32,6 +30,7 @@ from PySide6.QtGui import (
 )
 
 from backend_client.schemas import WatchlistEntry
+from widgets.export_files import replace_file
 from widgets.i18n import tr
 from widgets.watchlist.facts import category_label, valid_until_text
 
@@ -67,7 +66,7 @@ def write_bolo_sheet(path: Path, entry: WatchlistEntry, photo: QImage | None, *,
                          "no sheet is printed for it")
     data = _render_pdf(entry, photo, printed_by=printed_by, workstation=workstation,
                        printed_at=printed_at)
-    _replace_file(Path(path), data)
+    replace_file(Path(path), data, "BOLO sheet")
 
 
 def _render_pdf(entry: WatchlistEntry, photo: QImage | None, *, printed_by: str,
@@ -97,30 +96,6 @@ def _render_pdf(entry: WatchlistEntry, photo: QImage | None, *, printed_by: str,
     if not data.startswith(b"%PDF"):
         raise OSError("Qt's PDF writer produced no PDF for the BOLO sheet")
     return data
-
-
-def _replace_file(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``: a
-    failed export never leaves half a PDF (nor a stray temporary file)."""
-    try:
-        fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
-                                        suffix=".tmp")
-    except OSError as exc:
-        raise OSError(exc.errno, f"cannot write the BOLO sheet to {path}: "
-                                 f"{exc.strerror or exc}") from exc
-    try:
-        with os.fdopen(fd, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(tmp_name, path)
-    except OSError as exc:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise OSError(exc.errno, f"cannot write the BOLO sheet to {path}: "
-                                 f"{exc.strerror or exc}") from exc
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
 
 
 def paint_sheet(painter: QPainter, area: QRectF, entry: WatchlistEntry, photo: QImage | None,

@@ -1,4 +1,4 @@
-"""Writing an export file whole or not at all."""
+"""Writing an export file (a BOLO sheet, a shift report, its CSV) whole or not at all."""
 
 from __future__ import annotations
 
