@@ -13,6 +13,7 @@ import logging
 from collections import Counter
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from backend_client import schemas as s
@@ -111,6 +112,10 @@ class BigScreen(QWidget):
         return VIEWS[self.views.currentIndex()]
 
     def next_view(self) -> None:
+        # A big screen behind another tab does not cycle: refreshing its map and filling its
+        # wall off screen cost the visible panes UI time (and decoded video no one saw).
+        if not self.isVisible():
+            return
         self.show_view(VIEWS[(self.views.currentIndex() + 1) % len(VIEWS)])
 
     def show_view(self, name: str) -> None:
@@ -136,7 +141,19 @@ class BigScreen(QWidget):
     def _figures(self, figures: object) -> None:
         self.dashboard.show_figures(figures)  # type: ignore[arg-type]
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._shut:
+            self.show_view(self.current)  # what changed while hidden
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
+        super().hideEvent(event)
+        if not self._shut and any(self.wall.state.cameras):
+            self.wall.show_state(WallState(BY_NAME[WALL_LAYOUT], ()))  # stops the players
+
     def _changed(self, changes: ChangeSet) -> None:
+        if not self.isVisible():
+            return
         if self.current == "map" and not self._map_timer.isActive():
             self._map_timer.start()
         if changes.cameras and self.current == "wall":

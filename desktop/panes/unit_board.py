@@ -164,6 +164,7 @@ class UnitBoardPane(QWidget):
         self.table = UnitTable(self.model, self)
         self.cards = CardBoard(self.model, self)
         self._alarm_titles: dict[str, str] = {}
+        self._context: BoardContext | None = None
         self.near_model = UnitCandidateModel(self._alarm_titles, self)
         self.near_table = QTableView(self)
         self.near_table.setObjectName("unitsNear")
@@ -260,7 +261,7 @@ class UnitBoardPane(QWidget):
     def _apply_batch(self) -> None:
         changes, self._pending_changes = self._pending_changes, ChangeSet()
         hall = self.ctx.hall
-        if changes.reset or changes.grids or changes.alarms:
+        if changes.reset or changes.grids or changes.alarms or changes.units:
             self._set_context()
         if changes.reset:
             self.model.apply(True, self._effective(hall.units.values()))
@@ -275,11 +276,18 @@ class UnitBoardPane(QWidget):
             self._refresh_near()
 
     def _set_context(self) -> None:
+        # Only the titles of alarms a unit is on: during a flood the hall's alarms change
+        # many times a second while the board's context does not, and a new context re-keys
+        # and repaints every card and row (it cost the flood test UI stalls of 40–130 ms).
         hall = self.ctx.hall
         context = BoardContext(
-            alarm_titles={a.id: a.title for a in hall.alarms.values()},
+            alarm_titles={a.id: a.title for u in hall.units.values()
+                          if u.alarm_id and (a := hall.alarms.get(u.alarm_id)) is not None},
             grid_names={g.id: g.properties.name for g in hall.grids.values()},
             grid_stations={g.id: g.properties.station or "" for g in hall.grids.values()})
+        if context == self._context:
+            return
+        self._context = context
         self.model.set_context(context)
         self.cards.set_context(context)
         self._alarm_titles.clear()  # the "available near" list's alarm names

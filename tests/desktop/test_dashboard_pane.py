@@ -110,7 +110,8 @@ def test_the_dashboard_follows_the_hall_and_the_report_holds_it(make_workstation
         assert f.units_by_status == {st: sum(1 for u in ws.hall.units.values()
                                              if u.status == st) for st in f.units_by_status}
         assert f.live
-        # The view shows them.
+        # The view shows them once its tab is in front (hidden, it does not draw).
+        ws.window.docks["dashboard"].setAsCurrentTab()
         await until(lambda: pane.view.findChild(QLabel, "dashOpenTotal").text()
                     == str(f.open_total), 5, "the open total on screen")
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Final
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from backend_client.figures import DashboardFigures
@@ -101,6 +101,7 @@ class DashboardView(QWidget):
         }
         self.grid = QGridLayout()
         self._wide: bool | None = None
+        self._figures: DashboardFigures | None = None  # the latest, drawn or not
         outer = QVBoxLayout(self)
         outer.addWidget(self.as_of)
         outer.addLayout(self.grid, 1)
@@ -119,7 +120,19 @@ class DashboardView(QWidget):
     # --- figures --------------------------------------------------------------------------
 
     def show_figures(self, fig: DashboardFigures) -> None:
-        """Redraw everything from ``fig`` (cheap: texts and chart data only)."""
+        """Redraw everything from ``fig`` (texts and chart data only). A hidden view (a tab
+        behind another) keeps them and draws when it is shown: in a flood the figures come
+        four times a second, and drawing them unseen took UI time from the visible panes."""
+        self._figures = fig
+        if self.isVisible():
+            self._draw(fig)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._figures is not None:
+            self._draw(self._figures)
+
+    def _draw(self, fig: DashboardFigures) -> None:
         now, period = now_text(), period_text(fig)
         for key in ("open", "ack", "units", "cameras", "top"):
             self.tiles[key].set_period(now)
