@@ -33,6 +33,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                     help="testing: simulate N monitors inside one X screen")
     ap.add_argument("--user", metavar="NAME",
                     help="user name to offer at log-in (the demo logs in as this demo user)")
+    ap.add_argument("--site-config", metavar="PATH",
+                    help="the hall's site configuration (default: $CCW_SITE_CONFIG, else "
+                         "/etc/ccw/site.toml)")
     ap.add_argument("--debug", action="store_true",
                     help="debug logging, and log any UI-thread stall over 50 ms with its stack")
     ap.add_argument("--report-startup", action="store_true", help=argparse.SUPPRESS)
@@ -51,7 +54,8 @@ def main(argv: list[str] | None = None) -> int:
 
     return run(Options(server=args.server, demo=args.demo, profile=args.profile,
                        layout=args.layout, lang=args.lang, screens=args.screens,
-                       user=args.user, debug=args.debug, report_startup=args.report_startup))
+                       user=args.user, debug=args.debug, report_startup=args.report_startup,
+                       site_config=args.site_config))
 
 
 if __name__ == "__main__":

@@ -14,12 +14,15 @@ import logging
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import Any, Final, Literal, get_args
+from typing import TYPE_CHECKING, Any, Final, Literal, get_args
 from urllib.parse import urlsplit, urlunsplit
 
 from backend_client.sqlite_files import StorageUnavailable, move_aside
 from desktop.state.files import write_text_atomic
 from desktop.state.kpis import KpiTargets
+
+if TYPE_CHECKING:  # the site configuration imports this module's validators
+    from desktop.site_config import SiteConfig
 
 log = logging.getLogger(__name__)
 
@@ -164,41 +167,78 @@ _VALID: Final[dict[str, Callable[[Any], bool]]] = {
 }
 
 
-def _checked(data: dict[str, Any]) -> UserSettings:
-    """Known keys of the right type and range; anything else falls back to its default."""
+def valid_setting(name: str, value: Any) -> bool:
+    """Whether ``value`` is acceptable for the ``UserSettings`` field ``name`` (the checks the
+    settings file is read with; the site configuration uses them too). An unknown name or the
+    format version is not."""
+    valid = _VALID.get(name)
+    return valid is not None and valid(value)
+
+
+def setting_value(value: Any) -> Any:
+    """A valid value as ``UserSettings`` holds it (a JSON or TOML list becomes a tuple)."""
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _checked(data: dict[str, Any], base: UserSettings | None = None) -> UserSettings:
+    """Known keys of the right type and range; anything else falls back to ``base`` (the
+    defaults if none)."""
     values: dict[str, Any] = {}
-    for name, valid in _VALID.items():
+    for name in _VALID:
         if name not in data:
             continue
-        if valid(data[name]):
-            values[name] = tuple(data[name]) if isinstance(data[name], list) else data[name]
+        if valid_setting(name, data[name]):
+            values[name] = setting_value(data[name])
         else:
             log.warning("settings: ignoring %s=%r (not a valid value)", name, data[name])
-    settings = UserSettings(**values)
+    settings = replace(base if base is not None else UserSettings(), **values)
     return replace(settings, last_server=_without_userinfo(settings.last_server))
 
 
 class SettingsStore:
     """Loads and saves ``UserSettings`` at ``path``. Not thread-safe: use from one thread
-    (the files are tiny; the shell calls it on the GUI thread at start and on OK)."""
+    (the files are tiny; the shell calls it on the GUI thread at start and on OK).
 
-    def __init__(self, path: Path) -> None:
+    With a ``site`` configuration (``desktop.site_config``): its values replace the built-in
+    defaults, the officer's file comes on top of them, and the values the site locks win over
+    the file. ``save`` writes neither a locked value nor a value that only repeats the site's
+    default, so the file holds the officer's own choices and a later change of the site's
+    default reaches everyone who did not choose otherwise."""
+
+    def __init__(self, path: Path, site: SiteConfig | None = None) -> None:
         self.path = Path(path)
+        self.site = site
         self.problem: SettingsProblem | None = None
 
     @classmethod
-    def in_profile(cls, profile: Path) -> SettingsStore:
+    def in_profile(cls, profile: Path, site: SiteConfig | None = None) -> SettingsStore:
         """The store at its usual place in a profile directory."""
-        return cls(Path(profile) / SETTINGS_FILE_NAME)
+        return cls(Path(profile) / SETTINGS_FILE_NAME, site)
+
+    def defaults(self) -> UserSettings:
+        """The settings before the officer's file: the built-in ones with the site's on top."""
+        if self.site is None or not self.site.defaults:
+            return UserSettings()
+        return replace(UserSettings(), **self.site.defaults)
+
+    def _locked_values(self) -> dict[str, Any]:
+        if self.site is None:
+            return {}
+        return {name: self.site.defaults[name] for name in self.site.locked
+                if name in self.site.defaults}
+
+    def _effective(self, settings: UserSettings) -> UserSettings:
+        locked = self._locked_values()
+        return replace(settings, **locked) if locked else settings
 
     def load(self) -> UserSettings:
         """The saved settings; the defaults if there is no file. A file that cannot be read
-        as settings is moved aside and ``problem`` says so."""
+        as settings is moved aside and ``problem`` says so. What the site locks, it sets."""
         self.problem = None
         try:
             raw = self.path.read_text("utf-8")
         except FileNotFoundError:
-            return UserSettings()
+            return self._effective(self.defaults())
         except (OSError, UnicodeDecodeError) as e:
             return self._corrupt(f"cannot read it ({e})")
         try:
@@ -216,12 +256,13 @@ class SettingsStore:
         while version < FORMAT_VERSION:
             data = MIGRATIONS[version](data)
             version += 1
-        return _checked(data)
+        return self._effective(_checked(data, self.defaults()))
 
     def save(self, settings: UserSettings) -> None:
         """Write atomically (temporary file, fsync, rename): a crash leaves the old file or
         the new one, never half of one. Raises ``ValueError`` for a key that looks like a
-        password or a token, ``OSError`` if the disk refuses."""
+        password or a token, ``OSError`` if the disk refuses. Keys the site locks, and values
+        equal to the site's default, are left out."""
         data = asdict(settings)
         secret = [k for k in data if _is_secret_key(k)]
         if secret:
@@ -230,6 +271,12 @@ class SettingsStore:
         data["last_server"] = _without_userinfo(data.get("last_server"))
         if not data.get("remember_server", True):
             data["last_server"] = None
+        if self.site is not None:
+            for name in self.site.locked:
+                data.pop(name, None)
+            for name, value in self.site.defaults.items():
+                if name in data and data[name] == value:
+                    del data[name]
         text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         write_text_atomic(self.path, text)
 
@@ -244,5 +291,4 @@ class SettingsStore:
             "Your saved settings could not be read, so the standard settings are in use."
             + where, moved)
         log.warning("settings file %s unusable: %s", self.path, reason)
-        return UserSettings()
-
+        return self._effective(self.defaults())

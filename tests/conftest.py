@@ -19,6 +19,9 @@ if "XDG_RUNTIME_DIR" not in os.environ:
 # Test workstations play their alarm sounds into libVLC's dummy output (CI machines have no
 # sound card; tests/desktop/test_alarm_sounds.py checks real playback into a file).
 os.environ.setdefault("CCW_AUDIO_OUTPUT", "adummy")
+# A machine with the .deb installed has /etc/ccw/site.toml: the tests' workstations follow
+# only the site files the tests write (tests/desktop/test_site_policy.py).
+os.environ.setdefault("CCW_SITE_CONFIG", "/nonexistent/ccw-tests/site.toml")
 
 
 def run_async[T](coro: Coroutine[Any, Any, T], timeout: float = 60.0) -> T:

@@ -27,7 +27,10 @@ class LoginDialog(QDialog):
     submitted = Signal(str, str, str, bool)  # server, user, password, remember
 
     def __init__(self, server: str, user: str, remember: bool, *, reason: str = "",
-                 server_editable: bool = True, parent: QWidget | None = None) -> None:
+                 server_editable: bool = True, server_locked_by: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        """``server_locked_by``: the site configuration file that fixes the server; the field
+        then shows ``server`` read-only and says where it is set."""
         super().__init__(parent)
         self.setObjectName("loginDialog")
         self.setWindowTitle(tr("Log in"))
@@ -35,6 +38,10 @@ class LoginDialog(QDialog):
         self.server = QLineEdit(server, self)
         self.server.setObjectName("loginServer")
         self.server.setEnabled(server_editable)
+        if server_locked_by:
+            self.server.setReadOnly(True)
+            self.server.setToolTip(tr("Set by the site configuration ({path})").format(
+                path=server_locked_by))
         self.user = QLineEdit(user, self)
         self.user.setObjectName("loginUser")
         self.password = QLineEdit(self)

@@ -1,10 +1,11 @@
 """The officer's preferences and the session lock, wired into a running workstation.
 
-``Preferences`` keeps the user's settings (``desktop.settings``; apart from layouts), opens the
-settings dialog, applies what can change at once (large text, idle lock, sounds) and says what
-applies at the next start (language). ``SessionGuard`` locks every window on Ctrl+L or after the
-idle time, and unlocks with the operator's password (checked offline against a salted hash
-held in memory since log-in).
+``Preferences`` keeps the user's settings (``desktop.settings``; apart from layouts, and on top
+of the site configuration, ``desktop.site_config``), opens the settings dialog, applies what
+can change at once (large text, idle lock, sounds) and says what applies at the next start
+(language). ``SessionGuard`` locks every window on Ctrl+L or after the idle time (never on a
+position the site exempts), and unlocks with the operator's password (checked offline against
+a salted hash held in memory since log-in).
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from desktop.settings import SettingsStore, UserSettings
 from desktop.shell.i18n import tr
 from desktop.shell.lock import IdleWatcher, LockScreen
-from desktop.shell.settings_dialog import SettingsDialog, problem_text
+from desktop.shell.settings_dialog import SettingsDialog, problem_text, site_problem_text
 from desktop.shell.theme import apply_theme
+from desktop.site_config import SiteConfig
 from desktop.state.session import SessionState
 
 log = logging.getLogger(__name__)
@@ -31,19 +33,23 @@ log = logging.getLogger(__name__)
 
 class Preferences(QObject):
     def __init__(self, profile: Path, state: SessionState, parent: QWidget | None = None,
-                 site_exempt_idle_lock: bool = False) -> None:
+                 site_exempt_idle_lock: bool = False, site: SiteConfig | None = None) -> None:
         super().__init__(parent)
-        self.store = SettingsStore.in_profile(profile)
+        self.site = site if site is not None else SiteConfig()
+        self.store = SettingsStore.in_profile(profile, self.site)
         self.state = state
         self.window = parent
-        self.site_exempt = site_exempt_idle_lock
+        self.site_exempt = site_exempt_idle_lock or self.site.idle_lock_exempt
         self.settings = self.store.load()  # a few hundred bytes, once, before the first paint
+        if self.site.problem is not None:
+            self.state.tell("warning", site_problem_text(self.site))
         if self.store.problem is not None:
             self.state.tell("warning", problem_text(self.store.problem))
         self.changed: list[Callable[[UserSettings], None]] = []
 
     def edit(self) -> None:
-        dialog = SettingsDialog(self.settings, site_exempt=self.site_exempt, parent=self.window)
+        dialog = SettingsDialog(self.settings, site_exempt=self.site_exempt, site=self.site,
+                                parent=self.window)
         dialog.setObjectName("settingsDialog")
         dialog.finished.connect(lambda code: self._edited(dialog, code))
         dialog.open()

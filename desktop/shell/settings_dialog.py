@@ -1,7 +1,8 @@
 """The officer's settings dialog: language, large text, sounds and volume, idle lock.
 
 It edits a ``UserSettings`` and gives back a new one; saving and applying (theme, language,
-idle watcher) are the shell's job. GUI thread only.
+idle watcher) are the shell's job. What the site configuration locks is shown but cannot be
+changed (the widget is disabled and says why). GUI thread only.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.settings import IDLE_LOCK_RANGE, SettingsProblem, UserSettings
+from desktop.site_config import SiteConfig
 
 
 def problem_text(problem: SettingsProblem) -> str:
@@ -39,15 +41,32 @@ def problem_text(problem: SettingsProblem) -> str:
     return text
 
 
+def site_problem_text(site: SiteConfig) -> str:
+    """The officer's sentence for a site configuration that could not be used."""
+    return QCoreApplication.translate(
+        "SettingsDialog",
+        "The site configuration {path} could not be read, so the standard settings are in "
+        "use.").format(path=site.source)
+
+
+def site_lock_tooltip(site: SiteConfig) -> str:
+    """The tooltip of a setting the site configuration locks."""
+    return QCoreApplication.translate(
+        "SettingsDialog", "Set by the site configuration ({path})").format(path=site.source)
+
+
 class SettingsDialog(QDialog):
     """Edits ``settings``; after ``exec()`` returns Accepted, ``result_settings()`` is the new
     value. ``site_exempt``: the site exempts this position from the idle lock, so the officer
-    cannot set it (the dialog says why)."""
+    cannot set it (the dialog says why). ``site``: the site configuration; the settings it
+    locks are shown disabled with a tooltip naming the file, and keep the site's values."""
 
     def __init__(self, settings: UserSettings, *, site_exempt: bool = False,
-                 parent: QWidget | None = None) -> None:
+                 site: SiteConfig | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._original = settings
+        self._site = site if site is not None else SiteConfig()
+        site_exempt = site_exempt or self._site.idle_lock_exempt
         self.setWindowTitle(self.tr("Settings"))
         self.setObjectName("SettingsDialog")
 
@@ -181,7 +200,39 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.buttons)
         self._show_volume(self.volume.value())
         self._enable_volume(self.sounds.isChecked())
+        self._lock_site_settings()
         self.setMinimumWidth(460)
+
+    def site_widgets(self) -> dict[str, list[QWidget]]:
+        """The widgets that edit each ``UserSettings`` field (fields without one are only in
+        the settings file)."""
+        return {
+            "language": [self.language],
+            "large_text": [self.large_text],
+            "sounds": [self.sounds],
+            "sound_volume": [self.volume, self.volume_value],
+            "idle_lock_minutes": [self.idle_lock],
+            "ack_target_seconds": list(self.ack_targets),
+            "repeat_window_minutes": [self.repeat_window],
+            "flood_threshold": [self.flood_threshold],
+            "nominal_speed_kmh": [self.speed],
+            "p1_cameras_on_wall": [self.p1_wall],
+            "video_latency": [self.video_latency],
+            "video_rendering": [self.video_rendering],
+            "position_freshness_seconds": list(self.freshness),
+            "unit_status_target_seconds": list(self.unit_timers),
+            "map_basemap": [self.basemap],
+        }
+
+    def _lock_site_settings(self) -> None:
+        if not self._site.locked:
+            return
+        tip = site_lock_tooltip(self._site)
+        for name, widgets in self.site_widgets().items():
+            if name in self._site.locked:
+                for widget in widgets:
+                    widget.setEnabled(False)
+                    widget.setToolTip(tip)
 
     def result_settings(self) -> UserSettings:
         """The settings as edited (the original unchanged if the dialog was cancelled)."""
@@ -190,8 +241,9 @@ class SettingsDialog(QDialog):
         return self.edited_settings()
 
     def edited_settings(self) -> UserSettings:
-        """The settings as the dialog shows them now, whether or not OK was pressed."""
-        return replace(
+        """The settings as the dialog shows them now, whether or not OK was pressed. What the
+        site locks keeps the site's value."""
+        edited = replace(
             self._original,
             language=self.language.currentData(),
             large_text=self.large_text.isChecked(),
@@ -199,7 +251,7 @@ class SettingsDialog(QDialog):
             sound_volume=self.volume.value(),
             # An exempt position keeps what was saved; the site's policy decides, not this.
             idle_lock_minutes=(self._original.idle_lock_minutes if self._site_exempt
-                               else self.idle_lock.value()),
+                               else self._idle_lock_minutes()),
             ack_target_seconds=tuple(b.value() for b in self.ack_targets),  # type: ignore[arg-type]
             repeat_window_minutes=self.repeat_window.value(),
             flood_threshold=self.flood_threshold.value(),
@@ -211,6 +263,16 @@ class SettingsDialog(QDialog):
             position_freshness_seconds=self._freshness(),
             unit_status_target_seconds=self._unit_timers(),
         )
+        locked = {name: self._site.defaults[name] for name in self._site.locked
+                  if name in self._site.defaults}
+        return replace(edited, **locked) if locked else edited
+
+    def _idle_lock_minutes(self) -> int:
+        """The box's minutes; a saved value outside the box's range (a site's 0 = never, or
+        more than the officer may choose) stays as it is unless the box was changed."""
+        saved = self._original.idle_lock_minutes
+        shown = min(max(saved, IDLE_LOCK_RANGE[0]), IDLE_LOCK_RANGE[1])
+        return saved if self.idle_lock.value() == shown else self.idle_lock.value()
 
     def _boxes(self, labels: tuple[str, ...], values: tuple[int, ...], most: int,
                suffix: str) -> tuple[QHBoxLayout, list[QSpinBox]]:
@@ -247,5 +309,6 @@ class SettingsDialog(QDialog):
         self.volume_value.setText(self.tr("{n} %").format(n=value))
 
     def _enable_volume(self, on: bool) -> None:
+        on = on and not self._site.is_locked("sound_volume")
         self.volume.setEnabled(on)
         self.volume_value.setEnabled(on)

@@ -39,6 +39,7 @@ from desktop.shell.login import LoginDialog
 from desktop.shell.main_window import MainWindow
 from desktop.shell.pane_context import PaneContext
 from desktop.shell.preferences import Preferences, SessionGuard
+from desktop.site_config import load_site_config, same_server
 from desktop.state.flood import FloodMeter
 from desktop.state.hall import HallState
 from desktop.state.pending import PendingCommands
@@ -67,6 +68,7 @@ class Options:
     user: str | None = None
     debug: bool = False
     report_startup: bool = False  # benchmarks: print when the cached state has been painted
+    site_config: str | None = None  # the site configuration's path (default: desktop.site_config)
     demo_args: tuple[str, ...] = ("--alarm-rate", "0.3", "--streams")
 
 
@@ -77,8 +79,12 @@ class Workstation:
         self.config: Path = config_dir(options.profile)
         self.hall = HallState()
         self.state = SessionState()
+        # The hall's site configuration, once: defaults and locks under the officer's settings,
+        # the server, and whether this position is exempt from the idle lock.
+        self.site = load_site_config(options.site_config)
         # Settings first: the panes are built with them (targets, windows, speeds).
-        self.preferences = Preferences(self.config, self.state)
+        self.preferences = Preferences(self.config, self.state, site=self.site)
+        self.command_line_server = self._command_line_server()
         self.selection = Selection()
         self.pending = PendingCommands()
         self.shelves = Shelves(self.config)
@@ -123,7 +129,7 @@ class Workstation:
         self.guard = SessionGuard(
             lambda: [self.window, *self.screens.extra.windows()], self.window, self.state,
             lambda pw: self.service is not None and self.service.verify_password(pw),
-            self.preferences.settings.idle_lock_minutes)
+            self.preferences.settings.idle_lock_minutes, site_exempt=self.site.idle_lock_exempt)
         self.window.lock_requested.connect(self.guard.lock)
         self.state.subscribe(self._session_changed)
         self.service: CentralService | None = None
@@ -134,6 +140,26 @@ class Workstation:
         self._closing = False
         if options.report_startup:
             self.state.subscribe(self._report_online)
+
+    def _server_locked(self) -> bool:
+        """The site fixes the server (the demo brings its own)."""
+        return self.site.server_locked and not self.options.demo
+
+    def _command_line_server(self) -> str | None:
+        """``--server``, unless the site locks the server to another one: then the site's
+        (the officer is told, and it is logged)."""
+        given = self.options.server
+        site_url = self.site.server_url
+        if not given or not self._server_locked() or site_url is None:
+            return given
+        if not same_server(given, site_url):
+            log.warning("--server ignored: the site configuration %s locks the server to %s",
+                        self.site.source, site_url)
+            self.state.tell("warning", tr(
+                "The site configuration sets the server to {url}; the server given on the "
+                "command line is not used.").format(url=site_url))
+            return site_url
+        return given
 
     def _start_sounds(self, settings: UserSettings) -> None:
         # CCW_AUDIO_OUTPUT names libVLC's audio output (e.g. "adummy" on a position without
@@ -246,7 +272,7 @@ class Workstation:
         self.window.show()  # first paint: before any disk or network
         self.screens.raise_extra_windows()  # a wall window restored with the layout stays on top
         await asyncio.sleep(0)
-        url = self.options.server
+        url = self.command_line_server
         if self.options.demo:
             url = await self._start_demo_server()
             if url is None:
@@ -328,13 +354,17 @@ class Workstation:
             return
         operator = self.state.operator
         prefs = self.preferences.settings
-        server = (self.options.server or (self.demo_server.url if self.demo_server else "")
-                  or prefs.last_server or "")
+        # --server (unless the site locks another), the demo's, the site's, the last one used.
+        server = (self.command_line_server or (self.demo_server.url if self.demo_server else "")
+                  or self.site.server_url or prefs.last_server or "")
         if self.service is not None:
             server = self.service.session.api.base_url.removesuffix("/api/v1")
         user = operator.id if operator else (self.options.user or prefs.last_user or "")
+        locked = self._server_locked()
         dialog = LoginDialog(server, user, remember=prefs.remember_server, reason=reason,
-                             server_editable=operator is None, parent=self.window)
+                             server_editable=operator is None,
+                             server_locked_by=self.site.source if locked else None,
+                             parent=self.window)
         dialog.submitted.connect(
             lambda srv, user, pw, remember: self._spawn(
                 self.login(srv, user, pw, dialog, remember)))
