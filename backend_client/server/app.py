@@ -143,6 +143,12 @@ def start_streams(config: ServerConfig, ctx: ServerContext) -> StreamService | N
         svc = StreamService(base, workdir=Path(config.db).resolve().parent, gst=config.rtsp_tcp)
         try:
             svc.start(list(ctx.hall.cameras))
+        except RuntimeError as e:
+            # A stream child would not start (no libVLC on this machine, say): the hall and
+            # its simulator still run, the cameras just have no pictures.
+            svc.stop()
+            svc = None
+            log.error("camera streams are off: %s", e)
         except BaseException:
             svc.stop()
             raise

@@ -63,6 +63,8 @@ class VideoWallPane(QWidget):
         self.setObjectName("videoWallPane")
         self.ctx = ctx
         self.engine = VideoEngine.for_mode(self._video_mode(ctx.settings()))
+        if self.engine.problem is not None:  # no libVLC: said once; each tile says it too
+            ctx.session.tell("warning", self.engine.problem)
         self._shut = False
         self._chosen = False  # the officer (or a saved layout) has put cameras on the wall
         self.wall = VideoWall(self.engine, self)

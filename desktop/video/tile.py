@@ -41,6 +41,7 @@ from desktop.state.stream_lifecycle import (
     StreamLifecycle,
     StreamState,
 )
+from desktop.video.libvlc import libvlc_problem
 from desktop.video.player import PlayerEvents, TilePlayer, instance_args
 from desktop.video.rendering import LOW_LATENCY_CACHING_MS, VideoMode
 from desktop.video.rtsp_relay import RelayError, RtspRelay, needs_relay
@@ -62,21 +63,26 @@ class VideoEngine:
     caching of the chosen latency."""
 
     def __init__(self, software: bool = True, caching_ms: int = LOW_LATENCY_CACHING_MS) -> None:
-        import vlc
-
         self.mode = VideoMode(software, caching_ms)
         self.software = software
         self.caching_ms = caching_ms
-        self.instance: Any = vlc.Instance(instance_args(software))
-        if self.instance is None:
-            raise RuntimeError("libVLC refused to start with the wall's options")
+        # Without libVLC there is no instance: tiles show ``problem`` instead of pictures.
+        self.problem = libvlc_problem()
+        self.instance: Any = None
+        if self.problem is None:
+            import vlc
+
+            self.instance = vlc.Instance(instance_args(software))
+            if self.instance is None:
+                raise RuntimeError("libVLC refused to start with the wall's options")
 
     @classmethod
     def for_mode(cls, mode: VideoMode) -> VideoEngine:
         return cls(mode.software, mode.caching_ms)
 
     def release(self) -> None:
-        self.instance.release()
+        if self.instance is not None:
+            self.instance.release()
 
 
 class _Surface(QWidget):
@@ -355,6 +361,8 @@ class VideoTile(QFrame):
 
     def _start_player(self, effect: StartPlayer) -> None:
         self._release_player()
+        if self.engine.instance is None:  # no libVLC: the card says so (_show_view)
+            return
         url = effect.url
         if needs_relay(url):
             self._relay = RtspRelay(url)
@@ -476,6 +484,11 @@ class VideoTile(QFrame):
         # shows the card saying so rather than a black tile.
         picture = view.state in (StreamState.PLAYING, StreamState.STALLED) or (
             view.state is StreamState.STARTING and view.lost_at is None)
+        if self.engine.problem is not None and camera is not None:
+            picture, text = False, self.engine.problem
+            self._set(self._state, f" {tr('no video')} ",
+                      f"background: {NOTICE_COLORS['critical'].background}; "
+                      f"color: {NOTICE_COLORS['critical'].text};")
         self._set(self._card, text if not picture else "")
         page = self.surface if picture else self._card
         if self._stack.currentWidget() is not page:

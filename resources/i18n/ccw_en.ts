@@ -176,6 +176,10 @@
         <translation>Log in</translation>
     </message>
     <message>
+        <source>Set by the site configuration ({path})</source>
+        <translation>Set by the site configuration ({path})</translation>
+    </message>
+    <message>
         <source>Remember server and user on this workstation</source>
         <translation>Remember server and user on this workstation</translation>
     </message>
@@ -326,6 +330,10 @@
     <message>
         <source>Dismiss</source>
         <translation>Dismiss</translation>
+    </message>
+    <message>
+        <source>The site configuration sets the server to {url}; the server given on the command line is not used.</source>
+        <translation>The site configuration sets the server to {url}; the server given on the command line is not used.</translation>
     </message>
     <message>
         <source>The demo server did not start. See the log for details.</source>
@@ -2679,6 +2687,10 @@
         <source>Page {page} of {pages}</source>
         <translation>Page {page} of {pages}</translation>
     </message>
+    <message>
+        <source>Video is off: the VLC library (libVLC) is not installed on this workstation. Ask your administrator to install the packages {packages}.</source>
+        <translation>Video is off: the VLC library (libVLC) is not installed on this workstation. Ask your administrator to install the packages {packages}.</translation>
+    </message>
 </context>
 <context>
     <name>AlarmQueueView</name>
@@ -3030,6 +3042,14 @@ It comes with: {issue}</translation>
     <message>
         <source>The old file was kept as {name}.</source>
         <translation>The old file was kept as {name}.</translation>
+    </message>
+    <message>
+        <source>The site configuration {path} could not be read, so the standard settings are in use.</source>
+        <translation>The site configuration {path} could not be read, so the standard settings are in use.</translation>
+    </message>
+    <message>
+        <source>Set by the site configuration ({path})</source>
+        <translation>Set by the site configuration ({path})</translation>
     </message>
     <message>
         <source>Settings</source>

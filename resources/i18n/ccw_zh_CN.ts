@@ -176,6 +176,10 @@
         <translation>登录</translation>
     </message>
     <message>
+        <source>Set by the site configuration ({path})</source>
+        <translation>由站点配置设定（{path}）</translation>
+    </message>
+    <message>
         <source>Remember server and user on this workstation</source>
         <translation>在本工作站记住服务器和用户名</translation>
     </message>
@@ -326,6 +330,10 @@
     <message>
         <source>Dismiss</source>
         <translation>关闭提示</translation>
+    </message>
+    <message>
+        <source>The site configuration sets the server to {url}; the server given on the command line is not used.</source>
+        <translation>站点配置将服务器设为 {url}；命令行指定的服务器不予使用。</translation>
     </message>
     <message>
         <source>The demo server did not start. See the log for details.</source>
@@ -2679,6 +2687,10 @@
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页 / 共 {pages} 页</translation>
     </message>
+    <message>
+        <source>Video is off: the VLC library (libVLC) is not installed on this workstation. Ask your administrator to install the packages {packages}.</source>
+        <translation>视频已关闭：本工作站未安装 VLC 库（libVLC）。请联系管理员安装软件包 {packages}。</translation>
+    </message>
 </context>
 <context>
     <name>AlarmQueueView</name>
@@ -3030,6 +3042,14 @@ It comes with: {issue}</source>
     <message>
         <source>The old file was kept as {name}.</source>
         <translation>旧文件已保留为 {name}。</translation>
+    </message>
+    <message>
+        <source>The site configuration {path} could not be read, so the standard settings are in use.</source>
+        <translation>无法读取站点配置 {path}，现使用标准设置。</translation>
+    </message>
+    <message>
+        <source>Set by the site configuration ({path})</source>
+        <translation>由站点配置设定（{path}）</translation>
     </message>
     <message>
         <source>Settings</source>

@@ -251,3 +251,20 @@ def test_streams_are_off_by_default(quiet_server):
         assert all(c["streams"] == {"main": None, "sub": None} for c in cams)
     finally:
         desk.close()
+
+
+def test_without_libvlc_the_server_runs_without_pictures(made_clips, tmp_path, monkeypatch):
+    # The libVLC stream child cannot load its library (python-vlc exits): the hall and its
+    # simulator still run, the cameras carry no stream URLs, and the log says why.
+    monkeypatch.setenv("PYTHON_VLC_LIB_PATH", "/nonexistent/libvlc.so.5")
+    with ServerProcess("--streams", "--no-rtsp-tcp", "--sim-steps", "0", workdir=tmp_path,
+                       start_timeout=60) as server:
+        desk = Desk(server.api_url)
+        try:
+            cams = desk.get("/snapshot").json()["cameras"]
+            assert cams and all(c["streams"] == {"main": None, "sub": None} for c in cams)
+            assert desk.get("/admin/streams").status_code == 404
+        finally:
+            desk.close()
+        assert "camera streams are off: libVLC stream child did not start" in server.log_tail(
+            200)
