@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up a machine for the command-center workstation: system packages, a Python >= 3.12,
-# the project's virtual environment (.venv) with its test extra, and the generated assets.
+# the project's virtual environment (.venv) with its test and package extras, and the generated
+# assets.
 # Idempotent: run it as often as you like. Debian 12/13 and Ubuntu 24.04, as root (or with sudo).
 set -euo pipefail
 
@@ -106,7 +107,7 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e ".[test]"
+.venv/bin/python -m pip install -q -e ".[test,package]"
 # Build artefacts that are not committed: the compiled translations (.ts → .qm).
 for ts in resources/i18n/*.ts; do
   [ -e "$ts" ] || continue

@@ -7,7 +7,8 @@ a log line says so). H.264 in MPEG-TS, 25 fps, a key frame every 0.4 s (GOP 10: 
 for one before its first picture), no B-frames.
 Cameras share them round-robin: there are a handful of files however many cameras there are.
 
-Made once into a cache directory (``CCW_CLIPS_DIR``, else ``<repo>/build/clips``) and reused;
+Made once into a cache directory (``CCW_CLIPS_DIR``, else ``<repo>/build/clips``; installed from
+the .deb, ``/var/cache/ccw/clips``) and reused;
 ``python -m backend_client.server.clips`` makes them ahead of time (the set-up script does).
 """
 
@@ -23,6 +24,8 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+import platformdirs
 
 log = logging.getLogger(__name__)
 
@@ -52,8 +55,19 @@ class Clip:
         return f"{self.label.lower()}-{self.variant}"
 
 
+# Where the .deb's postinst makes them (the installed bundle cannot write under /opt, and
+# making them at the demo's first start would outlast the server's start-up timeout).
+INSTALLED_CLIPS = Path("/var/cache/ccw/clips")
+
+
 def clips_dir() -> Path:
-    return Path(os.environ.get("CCW_CLIPS_DIR") or REPO / "build" / "clips")
+    if os.environ.get("CCW_CLIPS_DIR"):
+        return Path(os.environ["CCW_CLIPS_DIR"])
+    if getattr(sys, "frozen", False):  # the packaged workstation (installer/ccw.spec)
+        if any(INSTALLED_CLIPS.glob("*.ts")):
+            return INSTALLED_CLIPS
+        return platformdirs.user_cache_path("ccw") / "clips"
+    return REPO / "build" / "clips"
 
 
 @functools.cache
