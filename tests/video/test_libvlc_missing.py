@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.video import libvlc, tile as tile_module
+from desktop.video import libvlc
+from desktop.video import tile as tile_module
 from desktop.video.tile import VideoEngine, VideoTile
 from tests.factories import make_camera
 
