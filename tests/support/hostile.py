@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import asyncio
 import json
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+from tests.support.loop_thread import LoopThread
 
 
 @dataclass
@@ -56,22 +57,18 @@ class HostileServer:
     def __init__(self, routes: dict[str, Reply | Handler]) -> None:
         self.routes = routes
         self.requests: list[tuple[str, str, dict[str, str]]] = []
-        self._loop = asyncio.new_event_loop()
+        self._thread = LoopThread("hostile-server")
         self._server: asyncio.Server | None = None
-        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True,
-                                        name="hostile-server")
         self.port = 0
 
     def __enter__(self) -> HostileServer:
         self._thread.start()
-        fut = asyncio.run_coroutine_threadsafe(self._start(), self._loop)
-        fut.result(5)
+        self._thread.run(self._start(), 5)
         return self
 
     def __exit__(self, *exc: object) -> None:
-        asyncio.run_coroutine_threadsafe(self._stop(), self._loop).result(5)
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join(5)
+        self._thread.run(self._stop(), 5)
+        self._thread.stop()  # connections still held open by a "stalled" reply are dropped
 
     @property
     def url(self) -> str:
@@ -84,10 +81,6 @@ class HostileServer:
     async def _stop(self) -> None:
         if self._server:
             self._server.close()
-            # Connections still held open by a "stalled" reply are dropped, not awaited.
-            for task in asyncio.all_tasks(self._loop):
-                if task is not asyncio.current_task():
-                    task.cancel()
 
     async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
