@@ -71,6 +71,9 @@ class CommandSender:
         self.writer = writer
         self.on_object = on_object
         self.backoff = backoff or Backoff(first=0.5, cap=30.0)
+        # The server's Retry-After (429, 503): no command goes before this (loop time), even
+        # when a new command or a reconnection wakes the flusher early.
+        self._hold_until = 0.0
         self.last_error = ""
         self._listeners: list[ResultListener] = []
         self._wake = asyncio.Event()
@@ -123,6 +126,9 @@ class CommandSender:
             items = await self.writer.run(self.outbox.pending)
             if not items:
                 return None
+            hold = self._hold_until - asyncio.get_running_loop().time()
+            if hold > 0:
+                return hold
             for item in items:
                 delay = await self._send(item)
                 if delay is not None:
@@ -165,6 +171,7 @@ class CommandSender:
         delay = self.backoff.next_delay()
         if retry_after is not None:
             delay = max(delay, min(retry_after, 300.0))
+            self._hold_until = asyncio.get_running_loop().time() + min(retry_after, 300.0)
         log.warning("outbox: %s %s not sent (%s); next try in %.1f s",
                     item.method, item.path, why, delay)
         return delay

@@ -68,6 +68,7 @@ class Logged:
     status: int
     key: str | None  # Idempotency-Key
     injected: bool  # answered by a storm, not the server
+    at: float = field(default_factory=time.monotonic)  # when the request came in
 
 
 @dataclass
@@ -156,18 +157,19 @@ class FaultProxy:
                 method, target, headers, body = await _read_request(reader)
                 path = target.split("?", 1)[0]
                 key = _header(headers, "idempotency-key")
+                arrived = time.monotonic()
                 storm = self._take_storm(method, path)
                 if storm is not None:
                     await self._delay()
                     await _send_storm(writer, storm)
-                    self.log.append(Logged(method, path, storm.status, key, True))
+                    self.log.append(Logged(method, path, storm.status, key, True, arrived))
                     return
                 up_reader, upstream_writer = await asyncio.open_connection(*self.upstream,
                                                                            limit=HEAD_LIMIT)
                 _write_request(upstream_writer, method, target, headers, body)
                 await upstream_writer.drain()
                 response = await _read_response_head(up_reader)
-                self.log.append(Logged(method, path, response.status, key, False))
+                self.log.append(Logged(method, path, response.status, key, False, arrived))
                 await self._delay()
                 if response.stream:
                     await self._relay_events(response, writer)
