@@ -69,6 +69,7 @@ class Logged:
     key: str | None  # Idempotency-Key
     injected: bool  # answered by a storm, not the server
     at: float = field(default_factory=time.monotonic)  # when the request came in
+    took: float | None = None  # seconds until the server's response head (None: injected)
 
 
 @dataclass
@@ -169,7 +170,8 @@ class FaultProxy:
                 _write_request(upstream_writer, method, target, headers, body)
                 await upstream_writer.drain()
                 response = await _read_response_head(up_reader)
-                self.log.append(Logged(method, path, response.status, key, False, arrived))
+                self.log.append(Logged(method, path, response.status, key, False, arrived,
+                                       time.monotonic() - arrived))
                 await self._delay()
                 if response.stream:
                     await self._relay_events(response, writer)
