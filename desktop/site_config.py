@@ -104,10 +104,19 @@ def site_config_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     return Path(env) if env else SITE_CONFIG_PATH
 
 
+def QT_TR_NOOP(text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Marks an officer's sentence for translation; the views translate it (no Qt here)."""
+    return text
+
+
+# The officer's sentence for a site configuration that could not be used ({path}).
+PROBLEM: Final = QT_TR_NOOP("The site configuration {path} could not be read, so the "
+                            "standard settings are in use.")
+
+
 def problem_sentence(path: Path | str) -> str:
-    """The officer's sentence for a site configuration that could not be used."""
-    return (f"The site configuration {path} could not be read, so the standard settings "
-            "are in use.")
+    """``PROBLEM`` for ``path``, in English (the log's and ``SiteConfig.problem``'s)."""
+    return PROBLEM.format(path=path)
 
 
 def load_site_config(path: str | os.PathLike[str] | None = None) -> SiteConfig:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.settings import IDLE_LOCK_RANGE, SettingsProblem, UserSettings
-from desktop.site_config import SiteConfig
+from desktop.site_config import PROBLEM, SiteConfig
 
 
 def problem_text(problem: SettingsProblem) -> str:
@@ -43,10 +43,7 @@ def problem_text(problem: SettingsProblem) -> str:
 
 def site_problem_text(site: SiteConfig) -> str:
     """The officer's sentence for a site configuration that could not be used."""
-    return QCoreApplication.translate(
-        "SettingsDialog",
-        "The site configuration {path} could not be read, so the standard settings are in "
-        "use.").format(path=site.source)
+    return QCoreApplication.translate("", PROBLEM).format(path=site.source)
 
 
 def site_lock_tooltip(site: SiteConfig) -> str:

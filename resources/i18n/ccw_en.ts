@@ -2691,6 +2691,10 @@
         <source>Video is off: the VLC library (libVLC) is not installed on this workstation. Ask your administrator to install the packages {packages}.</source>
         <translation>Video is off: the VLC library (libVLC) is not installed on this workstation. Ask your administrator to install the packages {packages}.</translation>
     </message>
+    <message>
+        <source>The site configuration {path} could not be read, so the standard settings are in use.</source>
+        <translation>The site configuration {path} could not be read, so the standard settings are in use.</translation>
+    </message>
 </context>
 <context>
     <name>AlarmQueueView</name>
@@ -3042,10 +3046,6 @@ It comes with: {issue}</translation>
     <message>
         <source>The old file was kept as {name}.</source>
         <translation>The old file was kept as {name}.</translation>
-    </message>
-    <message>
-        <source>The site configuration {path} could not be read, so the standard settings are in use.</source>
-        <translation>The site configuration {path} could not be read, so the standard settings are in use.</translation>
     </message>
     <message>
         <source>Set by the site configuration ({path})</source>

@@ -2691,6 +2691,10 @@
         <source>Video is off: the VLC library (libVLC) is not installed on this workstation. Ask your administrator to install the packages {packages}.</source>
         <translation>视频已关闭：本工作站未安装 VLC 库（libVLC）。请联系管理员安装软件包 {packages}。</translation>
     </message>
+    <message>
+        <source>The site configuration {path} could not be read, so the standard settings are in use.</source>
+        <translation>无法读取站点配置 {path}，现使用标准设置。</translation>
+    </message>
 </context>
 <context>
     <name>AlarmQueueView</name>
@@ -3042,10 +3046,6 @@ It comes with: {issue}</source>
     <message>
         <source>The old file was kept as {name}.</source>
         <translation>旧文件已保留为 {name}。</translation>
-    </message>
-    <message>
-        <source>The site configuration {path} could not be read, so the standard settings are in use.</source>
-        <translation>无法读取站点配置 {path}，现使用标准设置。</translation>
     </message>
     <message>
         <source>Set by the site configuration ({path})</source>

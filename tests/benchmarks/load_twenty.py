@@ -36,7 +36,7 @@ from backend_client.api import CentralApi  # noqa: E402
 from backend_client.changes import ChangeSet  # noqa: E402
 from backend_client.server.process import ServerProcess  # noqa: E402
 from backend_client.session import CentralSession  # noqa: E402
-from tests.benchmarks.display import ensure_display  # noqa: E402
+from tests.benchmarks.display import run_on_display  # noqa: E402
 from tests.support.compare import assert_same_state, wait_cursor, wait_quiet  # noqa: E402
 from tests.support.fault_proxy import FaultProxy  # noqa: E402
 
@@ -193,6 +193,31 @@ def _window(url: str, profile: Path, server: ServerProcess, seconds: float) -> b
         return loop.run_until_complete(go())
 
 
+def conduct(a: argparse.Namespace) -> None:
+    with tempfile.TemporaryDirectory(prefix="ccw-load-") as tmp_name:
+        tmp = Path(tmp_name)
+        base = _run_phase(tmp, "one", 1, a.seconds, a.rate, window=False)
+        print(f"baseline, one client: {base}", file=sys.stderr, flush=True)
+        full = _run_phase(tmp, "all", a.clients, a.seconds, a.rate, window=True)
+        print(f"{a.clients} clients and a window: {full}", file=sys.stderr, flush=True)
+    out = {
+        "clients": a.clients, "flood_per_s": a.rate, "seconds": a.seconds,
+        "all_identical": full["headless"]["identical"] == a.clients
+        and full["window_identical"],
+        "server_requests_per_s": full["server"]["rate_per_s"],
+        "server_p50_ms": full["server"]["p50_ms"],
+        "server_p99_ms": full["server"]["p99_ms"],
+        "server_events_streamed_per_s": full["server"]["events_per_s"],
+        "catch_up_s": full["headless"]["catch_up_s"],
+        "acks_queued": full["headless"]["acks_queued"],
+        "baseline_server_p99_ms": base["server"]["p99_ms"],
+        "baseline_catch_up_s": base["headless"]["catch_up_s"],
+        "ratio_p99": round(full["server"]["p99_ms"] / base["server"]["p99_ms"], 2)
+        if base["server"]["p99_ms"] else None,
+    }
+    print(json.dumps(out))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--clients", type=int, default=20)
@@ -205,33 +230,7 @@ def main() -> None:
     if a.headless is not None:
         print(json.dumps(asyncio.run(_headless(a.url, a.dir, a.headless))), flush=True)
         return
-    xvfb = ensure_display()
-    try:
-        with tempfile.TemporaryDirectory(prefix="ccw-load-") as tmp_name:
-            tmp = Path(tmp_name)
-            base = _run_phase(tmp, "one", 1, a.seconds, a.rate, window=False)
-            print(f"baseline, one client: {base}", file=sys.stderr, flush=True)
-            full = _run_phase(tmp, "all", a.clients, a.seconds, a.rate, window=True)
-            print(f"{a.clients} clients and a window: {full}", file=sys.stderr, flush=True)
-        out = {
-            "clients": a.clients, "flood_per_s": a.rate, "seconds": a.seconds,
-            "all_identical": full["headless"]["identical"] == a.clients
-            and full["window_identical"],
-            "server_requests_per_s": full["server"]["rate_per_s"],
-            "server_p50_ms": full["server"]["p50_ms"],
-            "server_p99_ms": full["server"]["p99_ms"],
-            "server_events_streamed_per_s": full["server"]["events_per_s"],
-            "catch_up_s": full["headless"]["catch_up_s"],
-            "acks_queued": full["headless"]["acks_queued"],
-            "baseline_server_p99_ms": base["server"]["p99_ms"],
-            "baseline_catch_up_s": base["headless"]["catch_up_s"],
-            "ratio_p99": round(full["server"]["p99_ms"] / base["server"]["p99_ms"], 2)
-            if base["server"]["p99_ms"] else None,
-        }
-        print(json.dumps(out))
-    finally:
-        if xvfb is not None:
-            xvfb.terminate()
+    run_on_display("1920x1080x24", lambda: conduct(a))
 
 
 if __name__ == "__main__":

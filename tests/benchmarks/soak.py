@@ -29,7 +29,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.benchmarks.display import ensure_display  # noqa: E402
+from tests.benchmarks.display import run_on_display  # noqa: E402
 from tests.benchmarks.flood_latency import _Heartbeat, _PaintClock  # noqa: E402
 from tests.benchmarks.proc_stats import rss_mb  # noqa: E402
 
@@ -115,6 +115,17 @@ async def _soak(minutes: float, warmup: int, rate: float) -> dict[str, Any]:
     }
 
 
+def run(a: argparse.Namespace) -> None:
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    loop = qasync.QEventLoop(app)
+    with loop:
+        result = loop.run_until_complete(_soak(a.minutes, max(1, a.warmup), a.rate))
+    print(json.dumps(result))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--minutes", type=float,
@@ -124,19 +135,7 @@ def main() -> None:
     a = ap.parse_args()
     if a.minutes < 1:
         ap.error("--minutes must be at least 1")
-    xvfb = ensure_display()
-    try:
-        import qasync
-        from PySide6.QtWidgets import QApplication
-
-        app = QApplication.instance() or QApplication(sys.argv)
-        loop = qasync.QEventLoop(app)
-        with loop:
-            result = loop.run_until_complete(_soak(a.minutes, max(1, a.warmup), a.rate))
-        print(json.dumps(result))
-    finally:
-        if xvfb is not None:
-            xvfb.terminate()
+    run_on_display("1920x1080x24", lambda: run(a))
 
 
 if __name__ == "__main__":
