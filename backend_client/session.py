@@ -19,6 +19,7 @@ from backend_client.audit_shipper import Auditor
 from backend_client.cache import LocalCache
 from backend_client.changes import ConnectionState
 from backend_client.commands import CommandSender
+from backend_client.disk_health import DiskHealth
 from backend_client.journal import Journal
 from backend_client.outbox import Outbox, OutboxItem
 from backend_client.profile import cache_path, journal_path, profile_dir
@@ -40,7 +41,9 @@ class CentralSession:
         self.outbox = Outbox(journal)
         self.audit_log = AuditLog(journal, workstation)
         self.api = CentralApi(server_url, workstation=workstation)
-        self.sync = SyncEngine(self.api, cache, writer, **engine_options)
+        # One disk for both files: whichever write fails or works says how the disk is.
+        self.disk = DiskHealth(profile)
+        self.sync = SyncEngine(self.api, cache, writer, disk=self.disk, **engine_options)
         self.commands = CommandSender(self.api, self.outbox, writer,
                                       on_object=self.sync.apply_objects)
         self.auditor = Auditor(self.api, self.audit_log, writer)
@@ -89,12 +92,25 @@ class CentralSession:
     # --- what the desktop's services call --------------------------------------------------
 
     async def command(self, method: str, path: str, body: dict[str, Any]) -> OutboxItem:
-        """Queue an operator command (durable on return)."""
-        return await self.commands.submit(method, path, body)
+        """Queue an operator command (durable on return; raises when it is not)."""
+        try:
+            item = await self.commands.submit(method, path, body)
+        except Exception as e:
+            self.disk.failed(f"the command {method} {path} to the outbox", e)
+            raise
+        self.disk.worked()
+        return item
 
     async def audit(self, action: str, object_type: str, object_id: str | None,
                     details: dict[str, Any] | None = None) -> s.AuditEvent:
-        return await self.auditor.audit(action, object_type, object_id, details)
+        """Write one audit record (durable on return; raises when it is not)."""
+        try:
+            event = await self.auditor.audit(action, object_type, object_id, details)
+        except Exception as e:
+            self.disk.failed(f"the audit record {action} to the journal", e)
+            raise
+        self.disk.worked()
+        return event
 
     def _connection_changed(self, state: ConnectionState) -> None:
         if state.status == "online":

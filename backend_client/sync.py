@@ -24,6 +24,7 @@ from backend_client.background import BackgroundTasks, wait_at_most
 from backend_client.backoff import Backoff
 from backend_client.cache import LocalCache
 from backend_client.changes import ChangeSet, ConnectionState, ConnectionStatus
+from backend_client.disk_health import DiskHealth
 from backend_client.errors import BadResponse, CentralError, CursorExpired, SessionExpired
 from backend_client.events import EventParser, ServerEvent, SseReader, read_stream
 from backend_client.ledger import VersionLedger
@@ -42,7 +43,7 @@ class SyncEngine:
     def __init__(self, api: CentralApi, cache: LocalCache, writer: DiskWriter, *,
                  batch_interval: float = 0.05, batch_max: int = 500, watchdog: float = 45.0,
                  backoff: Backoff | None = None, offline_after: float = 3.0,
-                 purge_interval: float = 60.0) -> None:
+                 purge_interval: float = 60.0, disk: DiskHealth | None = None) -> None:
         self.api = api
         self.cache = cache
         self.writer = writer
@@ -52,6 +53,7 @@ class SyncEngine:
         self.backoff = backoff or Backoff(first=0.5, cap=30.0)
         self.offline_after = offline_after
         self.purge_interval = purge_interval
+        self.disk = disk if disk is not None else DiskHealth()
         self.ledger = VersionLedger()
         self.parser = EventParser()
         self.state = ConnectionState("connecting", s.utcnow())
@@ -147,8 +149,10 @@ class SyncEngine:
         try:
             await self.writer.run(self.cache.replace_all, objects, snap.cursor, snap.server_time,
                                   snap.alert)
-        except Exception:
-            log.exception("could not write the snapshot to the local cache; showing it anyway")
+        except Exception as e:  # shown anyway: the server's word stands without the cache
+            self.disk.failed("the snapshot to the local cache", e)
+        else:
+            self.disk.worked()
         self.ledger.reset(objects)
         self.cursor = snap.cursor
         self._emit(ChangeSet(reset=True, cursor=snap.cursor, alarms=snap.alarms,
@@ -255,10 +259,12 @@ class SyncEngine:
         batch, changes = self.ledger.sort(events)
         try:
             await self.writer.run(self.cache.apply, batch)
-        except Exception:
+        except Exception as e:
             # The server's word still stands on screen; the cursor was not saved, so after a
             # restart these events come again and the version rule absorbs them.
-            log.exception("could not write %d events to the local cache", len(events))
+            self.disk.failed(f"{len(events)} events to the local cache", e)
+        else:
+            self.disk.worked()
         if batch.cursor:
             self.cursor = batch.cursor
         self.events_applied += len(events)
@@ -284,8 +290,8 @@ class SyncEngine:
         """Delete watchlist entries past ``valid_until`` and announce their removal."""
         try:
             ids = await self.writer.run(self.cache.purge_expired_watchlist, s.utcnow())
-        except Exception:
-            log.exception("watchlist expiry sweep failed")
+        except Exception as e:  # the entries stay hidden: the list model refuses them too
+            self.disk.failed("the watchlist's expiry sweep", e)
             return []
         if ids:
             log.info("watchlist: purged %d expired entries", len(ids))

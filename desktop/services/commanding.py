@@ -38,6 +38,7 @@ async def queue_command(service: Callable[[], CentralService | None], state: Ses
         return await central.command("POST", path, body)
     except Exception as e:  # noqa: BLE001 - whatever the journal raised, the officer must know
         # An action that is not durable must not look done.
-        log.exception("command %s could not be queued: %r", path, e)
+        # (The session's disk health logged the first such failure with its traceback.)
+        log.error("command %s could not be queued: %r", path, e)
         raise ActionRefused(QT_TR_NOOP("The command could not be saved on this workstation "
                                        "and was NOT sent. Check the disk, then try again.")) from e

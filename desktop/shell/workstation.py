@@ -22,6 +22,7 @@ from backend_client import schemas as s
 from backend_client.errors import CentralError
 from backend_client.profile import config_dir, profile_dir
 from backend_client.server.process import ServerProcess, ServerStartError
+from backend_client.sqlite_files import StorageUnavailable
 from desktop.panes.dashboard_feed import DashboardFeed
 from desktop.services.alarm_actions import AlarmActions
 from desktop.services.central import CentralService
@@ -32,6 +33,7 @@ from desktop.services.watchlist_access import WatchlistAccess
 from desktop.settings import UserSettings
 from desktop.shell.alarm_sound_player import SoundPlayer
 from desktop.shell.alarm_sounds import AlarmSoundController
+from desktop.shell.disk_notice import DiskNotice, unusable_profile_text
 from desktop.shell.gc_pacer import GcPacer
 from desktop.shell.hall_screens import HallScreens
 from desktop.shell.i18n import tr
@@ -133,6 +135,7 @@ class Workstation:
         self.window.lock_requested.connect(self.guard.lock)
         self.state.subscribe(self._session_changed)
         self.service: CentralService | None = None
+        self.disk_notice = DiskNotice(self.state)
         self.demo_server: ServerProcess | None = None
         self.closed = asyncio.Event()
         self.login_dialog: LoginDialog | None = None
@@ -280,11 +283,14 @@ class Workstation:
         if url is None:
             self.ask_login()
             return
-        await self._open_service(url)
         if self.options.demo:
             await self.login(url, self.options.user or DEMO_USER, DEMO_PASSWORD)
-        else:
-            self.ask_login()
+            return
+        try:
+            await self._open_service(url)  # the cached picture while the officer logs in
+        except CentralError:
+            pass  # the banner says why; the log-in dialog will say it again
+        self.ask_login()
 
     async def _start_demo_server(self) -> str | None:
         try:
@@ -303,9 +309,21 @@ class Workstation:
             if self.service.session.api.base_url.startswith(url.rstrip("/")):
                 return
             await self.service.close()
-        self.service = await CentralService.open(url, str(self.profile), self.hall, self.state,
-                                                 pending=self.pending,
-                                                 unit_pending=self.unit_pending)
+            self.service = None
+        try:
+            self.service = await CentralService.open(url, str(self.profile), self.hall,
+                                                     self.state, pending=self.pending,
+                                                     unit_pending=self.unit_pending)
+        except StorageUnavailable as e:
+            # A read-only or full profile at start: no outbox, so no session — said plainly,
+            # and the window stays up (a log-in later tries again).
+            log.error("cannot open the profile's files: %s", e)
+            text = unusable_profile_text(self.profile, e)
+            shown = self.state.critical_notice()
+            if shown is None or shown.text != text:
+                self.state.tell("critical", text)
+            raise CentralError(text, detail=str(e)) from e
+        self.service.session.disk.on_change(self.disk_notice.changed)
         await self.service.show_cached()
         if self.options.report_startup:
             self.window.repaint()  # the cached state, on screen now

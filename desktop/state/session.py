@@ -110,10 +110,18 @@ class SessionState(Observable):
     def alert_level(self) -> str:
         return (s.alert_level_of(self.alert) if self.alert is not None else None) or "normal"
 
-    def tell(self, level: s.NoticeLevel, text: str) -> None:
+    def tell(self, level: s.NoticeLevel, text: str) -> s.Notice:
         """A notice of this workstation's own (a layout moved, a setting unreadable), shown
         like the server's."""
-        self.add_notice(s.Notice(level=level, text=text, at=s.utcnow()))
+        notice = s.Notice(level=level, text=text, at=s.utcnow())
+        self.add_notice(notice)
+        return notice
+
+    def withdraw(self, notice: s.Notice) -> None:
+        """Take back a notice whose condition has ended (the disk takes writes again)."""
+        if notice in self.notices:
+            self.notices = [n for n in self.notices if n is not notice]
+            self._notify("notice")
 
     def critical_notice(self) -> s.Notice | None:
         """The newest critical notice, shown as a banner until dismissed."""

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.app import make_application, prepare_application
 from desktop.shell.workstation import Options, Workstation
+from tests.support.small_disk import small_disk  # noqa: F401 - a fixture of the disk tests
 
 # Closed qasync loops are kept for the whole session. A loop's timer object is a QObject; if
 # Python collected a closed loop while Qt was delivering a late timer event to that object
