@@ -123,12 +123,18 @@ class Banner(QFrame):
 
     def show_message(self, text: str, background: str, foreground: str,
                      button: str | None = None) -> None:
-        self.setStyleSheet(f"#{self.objectName()} {{ background: {background}; }} "
-                           f"#{self.objectName()} QLabel {{ color: {foreground}; "
-                           "font-size: 16pt; font-weight: bold; }")
-        self.label.setText(text)
+        # Called on every batch of data (the flood banner's figures): a style sheet set
+        # again re-polishes the banner and its children, ~100 ms of UI thread in a flood
+        # with a full wall (soak.py), so only real changes are applied.
+        style = (f"#{self.objectName()} {{ background: {background}; }} "
+                 f"#{self.objectName()} QLabel {{ color: {foreground}; "
+                 "font-size: 16pt; font-weight: bold; }")
+        if self.styleSheet() != style:
+            self.setStyleSheet(style)
+        if self.label.text() != text:
+            self.label.setText(text)
         self.button.setVisible(button is not None)
-        if button:
+        if button and self.button.text() != button:
             self.button.setText(button)
         self.show()
 
