@@ -46,6 +46,7 @@ class PlayerEvents(QObject):
     polling ``TilePlayer.displayed_pictures`` (libVLC sends no per-frame event)."""
 
     event = Signal(int, str)
+    retired = Signal()  # a replaced player (and relay) of this tile has been stopped and freed
 
 
 _KINDS = {
@@ -130,11 +131,19 @@ class TilePlayer:
         """The current picture at the stream's size as a PNG (libVLC writes it at once)."""
         return int(self.player.video_take_snapshot(0, path, 0, 0)) == 0
 
+    def detach(self) -> None:
+        """Nothing from this player reaches the UI any more (cheap: the UI thread does it
+        before handing the player to ``release`` elsewhere)."""
+        if self._callbacks:
+            manager = self.player.event_manager()
+            for name in _KINDS:
+                manager.event_detach(getattr(self._vlc.EventType, name))
+            self._callbacks = []
+
     def release(self) -> None:
-        """Stop and free the player; its callbacks are detached first, so nothing from it
-        reaches the UI afterwards."""
+        """Stop and free the player, its callbacks detached first. ``stop`` waits for
+        libVLC's threads (tens of ms, more on a busy machine), which is why the wall does
+        this off the UI thread (``VideoEngine.retire``)."""
+        self.detach()
         self.player.stop()
-        manager = self.player.event_manager()
-        for name in _KINDS:
-            manager.event_detach(getattr(self._vlc.EventType, name))
         self.player.release()

@@ -16,6 +16,8 @@ from __future__ import annotations
 import logging
 import time
 from collections import deque
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from typing import Any
 
@@ -50,6 +52,7 @@ from widgets.i18n import tr
 
 log = logging.getLogger(__name__)
 
+RETIRE_WORKERS = 4  # players stopped at once on a tour step (each waits on libVLC, not CPU)
 TICK_MS = 500  # stall detection and the countdown; a lost signal shows within 3 s
 CLOCK_MIN_WIDTH = 320  # px: narrower tiles leave the clock out of their bar
 TYPING_TIMEOUT_S = 4.0  # a camera number typed and left unfinished is forgotten
@@ -69,6 +72,10 @@ class VideoEngine:
         # Without libVLC there is no instance: tiles show ``problem`` instead of pictures.
         self.problem = libvlc_problem()
         self.instance: Any = None
+        # Replaced players are stopped here, not on the UI thread: a tour step on a 16-tile
+        # wall stopped 16 players in one go, 110–120 ms of UI thread (soak.py).
+        self._retirer = ThreadPoolExecutor(max_workers=RETIRE_WORKERS,
+                                           thread_name_prefix="ccw-player-stop")
         if self.problem is None:
             import vlc
 
@@ -80,7 +87,31 @@ class VideoEngine:
     def for_mode(cls, mode: VideoMode) -> VideoEngine:
         return cls(mode.software, mode.caching_ms)
 
+    def retire(self, player: TilePlayer | None, relay: RtspRelay | None,
+               done: Callable[[], None]) -> None:
+        """Stop and free ``player`` and ``relay`` on a worker thread, then call ``done``
+        there (a queued signal's ``emit``: the tile learns it on the UI thread)."""
+        def work() -> None:
+            try:
+                if player is not None:
+                    player.release()
+                if relay is not None:
+                    relay.stop()
+            except Exception:  # a player that cannot be stopped must not stop the others
+                log.exception("could not release a video player")
+            try:
+                done()
+            except RuntimeError:  # the tile was deleted meanwhile: nobody is waiting
+                pass
+
+        try:
+            self._retirer.submit(work)
+        except RuntimeError:  # the engine is being released: no worker any more
+            work()
+
     def release(self) -> None:
+        """Wait for the players being retired, then free libVLC."""
+        self._retirer.shutdown(wait=True)
         if self.instance is not None:
             self.instance.release()
 
@@ -140,6 +171,12 @@ class VideoTile(QFrame):
         self.events.event.connect(self._player_event)
         self._player: TilePlayer | None = None
         self._relay: RtspRelay | None = None
+        # Replaced players still stopping on the engine's worker; a new one starts only when
+        # they are done: libVLC refuses a window another player still draws into ("drawable
+        # busy") and would open a window of its own instead.
+        self._retiring = 0
+        self._waiting: StartPlayer | None = None
+        self.events.retired.connect(self._retired)
         self._pictures = 0
         # (time, displayed pictures) over the last seconds: libVLC updates its counters in
         # bursts, so a rate over one half-second tick jumps between 0 and 50.
@@ -361,6 +398,9 @@ class VideoTile(QFrame):
 
     def _start_player(self, effect: StartPlayer) -> None:
         self._release_player()
+        if self._retiring:
+            self._waiting = effect  # started by _retired
+            return
         if self.engine.instance is None:  # no libVLC: the card says so (_show_view)
             return
         url = effect.url
@@ -380,13 +420,23 @@ class VideoTile(QFrame):
         self._samples.clear()
 
     def _release_player(self) -> None:
+        self._waiting = None  # a stop, or another start: the one waiting is not wanted
         player, self._player = self._player, None
-        if player is not None:
-            player.release()
         relay, self._relay = self._relay, None
-        if relay is not None:
-            relay.stop()
         self.fps = 0.0
+        if player is None and relay is None:
+            return
+        if player is not None:
+            player.detach()  # its late events must not reach the lifecycle
+        self._retiring += 1
+        self.engine.retire(player, relay, self.events.retired.emit)
+
+    def _retired(self) -> None:
+        self._retiring -= 1
+        if not self._retiring and self._waiting is not None:
+            effect, self._waiting = self._waiting, None
+            self._start_player(effect)
+            self._show_view()
 
     def _rebind(self) -> None:
         if self._player is not None:

@@ -276,3 +276,78 @@ def test_fail_recover_cycles_leak_no_players_threads_or_processes(qtbot, stream_
             tile.stop()
         engine.release()
         desk.close()
+
+
+FULL_WALL_CYCLES = int(os.environ.get("CCW_FULL_WALL_CYCLES", "3"))
+
+
+@pytest.mark.timeout(120 + 40 * FULL_WALL_CYCLES)
+def test_a_full_wall_whose_streams_all_fail_and_recover_leaks_nothing(qtbot, stream_server):
+    """The fault matrix's "camera streams failing and recovering while the wall is full": a
+    3 × 3 ``VideoWall`` (the product's tiles, with the product's 1 → 8 s restart schedule)
+    on nine live HTTP streams; all nine fail at once and recover, ``FULL_WALL_CYCLES``
+    times. Every tile says it lost the signal, every tile is live again by itself, and the
+    players, media, threads, files and child processes are where they were after the first
+    cycle."""
+    from desktop.state.wall_layouts import BY_NAME, WallState
+    from desktop.video.wall import VideoWall
+
+    desk = Desk(stream_server.api_url, "supervisor")
+    engine = VideoEngine(software=True)
+    media = MediaCount(engine.instance)
+    wall = VideoWall(engine)
+    qtbot.addWidget(wall)
+    try:
+        listing = [c for c in desk.get("/admin/streams").json()["cameras"] if c["serving"]]
+        assert len(listing) >= 9, f"only {len(listing)} cameras serve streams"
+        cameras = {c["camera_id"]: make_camera(id=c["camera_id"], name=c["camera_id"], streams={
+            "main": c["urls"]["http"]["sub"], "sub": c["urls"]["http"]["sub"]})
+            for c in listing[:9]}
+        wall.resize(960, 600)
+        wall.show()
+        qtbot.waitExposed(wall)
+        wall.set_cameras(cameras)
+        wall.show_state(WallState(BY_NAME["9"], tuple(cameras)))
+        tiles = wall.tiles
+        assert len(tiles) == 9 and all(t.camera is not None for t in tiles)
+
+        def all_show(labels: tuple[str, ...], timeout_ms: int) -> None:
+            qtbot.waitUntil(lambda: all(t.view_label() in labels for t in tiles),
+                            timeout=timeout_ms)
+
+        def set_all(state: str) -> None:
+            for camera_id in cameras:
+                r = desk.command(f"/admin/cameras/{camera_id}/stream", {"state": state})
+                assert r.status_code == 200, r.text
+
+        all_show(("live",), 30_000)
+        baseline: Snapshot | None = None
+        for cycle in range(FULL_WALL_CYCLES + 1):
+            if cycle == 1:
+                baseline = _snapshot(media)
+            set_all("fail")
+            all_show(("signal_lost", "reconnecting", "connecting"), 10_000)
+            set_all("ok")
+            all_show(("live",), 40_000)  # the 1 → 8 s schedule: the last try may be 8 s off
+            qtbot.waitUntil(lambda: all(t.displayed_pictures() > 0 for t in tiles),
+                            timeout=10_000)
+        assert baseline is not None
+        end = _snapshot(media)
+        print(f"\nfull wall, {FULL_WALL_CYCLES} cycles after the first\nfirst:  {baseline}\n"
+              f"end:    {end}")
+        leaks = [what for what, leaked in (
+            ("live TilePlayers are not one per tile", end.players != len(tiles)),
+            ("libVLC media not freed (not one per tile)", end.media != len(tiles)),
+            ("child processes leaked", len(end.children) > len(baseline.children)),
+            (f"threads leaked (> {THREAD_SLACK} more)",
+             end.threads > baseline.threads + THREAD_SLACK),
+            (f"file descriptors leaked (> {FD_SLACK} more)", end.fds > baseline.fds + FD_SLACK),
+        ) if leaked]
+        assert not leaks, f"{'; '.join(leaks)}\nfirst: {baseline}\nend:   {end}"
+    finally:
+        wall.stop()
+        set_all_ok = [c["camera_id"] for c in desk.get("/admin/streams").json()["cameras"]]
+        for camera_id in set_all_ok:
+            desk.command(f"/admin/cameras/{camera_id}/stream", {"state": "ok"})
+        engine.release()
+        desk.close()
