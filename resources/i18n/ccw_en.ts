@@ -2695,6 +2695,30 @@
         <source>The site configuration {path} could not be read, so the standard settings are in use.</source>
         <translation>The site configuration {path} could not be read, so the standard settings are in use.</translation>
     </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <source>the profile folder is read-only</source>
+        <translation>the profile folder is read-only</translation>
+    </message>
+    <message>
+        <source>the disk reports an error</source>
+        <translation>the disk reports an error</translation>
+    </message>
+    <message>
+        <source>This workstation cannot open its files in {folder} ({reason}). Without them it can neither keep the hall&apos;s picture nor queue commands, so it does not connect. Ask IT to make the folder writable or free disk space, then log in again.</source>
+        <translation>This workstation cannot open its files in {folder} ({reason}). Without them it can neither keep the hall&apos;s picture nor queue commands, so it does not connect. Ask IT to make the folder writable or free disk space, then log in again.</translation>
+    </message>
+    <message>
+        <source>This workstation cannot save to its disk: {reason}. Alarms and units stay live, but every command is refused until it can, and a restart would show older data. Free disk space or call IT.</source>
+        <translation>This workstation cannot save to its disk: {reason}. Alarms and units stay live, but every command is refused until it can, and a restart would show older data. Free disk space or call IT.</translation>
+    </message>
+    <message>
+        <source>This workstation can save to its disk again; commands are accepted.</source>
+        <translation>This workstation can save to its disk again; commands are accepted.</translation>
+    </message>
 </context>
 <context>
     <name>AlarmQueueView</name>

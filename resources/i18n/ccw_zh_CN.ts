@@ -2695,6 +2695,30 @@
         <source>The site configuration {path} could not be read, so the standard settings are in use.</source>
         <translation>无法读取站点配置 {path}，现使用标准设置。</translation>
     </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the profile folder is read-only</source>
+        <translation>配置文件夹为只读</translation>
+    </message>
+    <message>
+        <source>the disk reports an error</source>
+        <translation>磁盘报告错误</translation>
+    </message>
+    <message>
+        <source>This workstation cannot open its files in {folder} ({reason}). Without them it can neither keep the hall&apos;s picture nor queue commands, so it does not connect. Ask IT to make the folder writable or free disk space, then log in again.</source>
+        <translation>本工作站无法打开 {folder} 中的文件（{reason}）。没有这些文件，它既不能保存大厅的态势，也不能排队发送指令，因此不会连接。请联系信息技术人员使该文件夹可写或释放磁盘空间，然后重新登录。</translation>
+    </message>
+    <message>
+        <source>This workstation cannot save to its disk: {reason}. Alarms and units stay live, but every command is refused until it can, and a restart would show older data. Free disk space or call IT.</source>
+        <translation>本工作站无法写入磁盘：{reason}。警情和警力仍实时更新，但在恢复之前所有指令都会被拒绝，重启后也会显示较旧的数据。请释放磁盘空间或联系信息技术人员。</translation>
+    </message>
+    <message>
+        <source>This workstation can save to its disk again; commands are accepted.</source>
+        <translation>本工作站已可再次写入磁盘，指令恢复受理。</translation>
+    </message>
 </context>
 <context>
     <name>AlarmQueueView</name>
