@@ -14,6 +14,7 @@ import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+import httpx
 from httpx_sse._decoders import SSEDecoder, SSELineDecoder
 from pydantic import ValidationError
 
@@ -124,6 +125,11 @@ async def read_stream(response_text_chunks: object, reader: SseReader, watchdog:
                         started = loop.time()
     except TimeoutError as e:
         raise StreamStalled(detail=f"no byte for {watchdog:.0f} s") from e
+    except httpx.TransportError as e:
+        # Cut mid-message: the server died or restarted, a proxy dropped the connection.
+        # A lost stream like any other (the sync resumes from its cursor), not a bug.
+        raise ServerUnreachable(detail=f"GET /events: stream cut: {type(e).__name__}: {e}"
+                                ) from e
 
 
 def encode_event(cursor: str, event_type: str, data: object) -> str:

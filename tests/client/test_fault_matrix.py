@@ -81,7 +81,7 @@ def test_duplicated_and_reordered_events_change_nothing_twice(server_factory, tm
 
 
 def test_an_event_stream_cut_every_second_and_a_half_resumes_each_time(server_factory,
-                                                                      tmp_path):
+                                                                      tmp_path, caplog):
     server = server_factory(*SIM, "--sim-steps", "120")  # 12 s of simulation
     states: list[str] = []
 
@@ -102,6 +102,10 @@ def test_an_event_stream_cut_every_second_and_a_half_resumes_each_time(server_fa
     assert len(resets) == 1, "each reconnection resumed from the cursor, no new snapshot"
     assert log.repeats == []
     assert counts["alarm"] > 0
+    # A stream cut mid-message (the peer closed it without ending the chunked body) is a
+    # lost stream like any other, not an "unexpected" error with a traceback.
+    unexpected = [r.getMessage() for r in caplog.records if "unexpected" in r.getMessage()]
+    assert unexpected == []
 
 
 def test_a_silently_stalled_stream_is_noticed_and_replaced(server_factory, tmp_path):
