@@ -26,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -141,14 +142,20 @@ def _run_phase(tmp: Path, name: str, clients: int, seconds: float, rate: float,
             assert child.stdout.readline().strip() == "started"
             since, events_before = time.monotonic(), proxy.sse_events_sent
             result: dict[str, Any] = {}
+
+            def settle() -> None:
+                """The flood is over: the officers stop acknowledging (else the server
+                never goes quiet and nobody can be compared with it)."""
+                result["server"] = _latency(proxy, since, events_before)
+                child.stdin.write("settle\n")  # type: ignore[union-attr]
+                child.stdin.flush()  # type: ignore[union-attr]
+
             if window:
                 result["window_identical"] = _window(proxy.url, tmp / f"window-{name}",
-                                                     server, seconds)
+                                                     server, seconds, settle)
             else:
                 time.sleep(seconds)
-            result["server"] = _latency(proxy, since, events_before)
-            child.stdin.write("settle\n")
-            child.stdin.flush()
+                settle()
             out = child.stdout.readline()
             child.wait(300)
             if child.returncode != 0 or not out.startswith("{"):
@@ -159,7 +166,8 @@ def _run_phase(tmp: Path, name: str, clients: int, seconds: float, rate: float,
         server.close()
 
 
-def _window(url: str, profile: Path, server: ServerProcess, seconds: float) -> bool:
+def _window(url: str, profile: Path, server: ServerProcess, seconds: float,
+            settle: Callable[[], None]) -> bool:
     """One real workstation window through the flood; True if it ends with the server's
     state (compared as the headless ones are)."""
     import qasync
@@ -177,6 +185,7 @@ def _window(url: str, profile: Path, server: ServerProcess, seconds: float) -> b
         await ws.start()
         await ws.login(url, "duty", "demo")
         await asyncio.sleep(seconds)
+        settle()
         api = CentralApi(server.url)
         await api.login("supervisor", "demo")
         try:

@@ -1,7 +1,7 @@
 """Soak: the demo workstation for a long time at a high alarm rate, with a tour running on a
-16-tile wall of live streams. Each minute it samples the process's memory (RSS), its threads,
-its open files, the longest UI-thread stall of that minute and the push → painted latency of
-new alarms in the queue.
+16-tile wall of live streams. Each minute it samples the process's memory (RSS), its threads
+and its open files (the median of a sample every 5 s), the longest UI-thread stall of that
+minute and the push → painted latency of new alarms in the queue.
 
 Goal: RSS growth ≤ 10 % after warm-up (the first samples, while caches fill, are the
 baseline the growth is measured against), and no growth of threads or file handles.
@@ -84,7 +84,13 @@ async def _soak(minutes: float, warmup: int, rate: float) -> dict[str, Any]:
         clock.latencies.clear()
         beat.worst = 0.0
         seen = len(watchdog.records)
-        await asyncio.sleep(max(0.0, started + 60 * minute - time.monotonic()))
+        # Threads and files every 5 s, the minute's median kept: a tour step or a stream
+        # reconnecting moves them by a player's worth for a moment; a leak moves the median.
+        threads, files = [], []
+        while (left := started + 60 * minute - time.monotonic()) > 0:
+            await asyncio.sleep(min(5.0, left))
+            threads.append(_count(f"/proc/{pid}/task"))
+            files.append(_count(f"/proc/{pid}/fd"))
         lat = sorted(clock.latencies)
         stalls = watchdog.records[seen:]
         for stall in stalls:
@@ -94,8 +100,10 @@ async def _soak(minutes: float, warmup: int, rate: float) -> dict[str, Any]:
         sample = {
             "minute": minute,
             "rss_mb": round(rss_mb(pid), 1),
-            "threads": _count(f"/proc/{pid}/task"),
-            "open_files": _count(f"/proc/{pid}/fd"),
+            "threads": int(statistics.median(threads)) if threads else _count(
+                f"/proc/{pid}/task"),
+            "open_files": int(statistics.median(files)) if files else _count(
+                f"/proc/{pid}/fd"),
             "max_ui_stall_ms": round(beat.worst * 1000, 1),
             "max_ui_busy_ms": max((st.busy_ms for st in stalls), default=0.0),
             "alarms_painted": len(lat),
@@ -103,6 +111,11 @@ async def _soak(minutes: float, warmup: int, rate: float) -> dict[str, Any]:
             if lat else None,
             "open_alarms": desk.model.open_count(),
             "tiles_live": sum(t.view_label() == "live" for t in wall.wall.tiles),
+            # The simulator takes a camera offline about every 45 s (and back): those tiles
+            # say "Camera offline"; any other tile not live is starting or stuck.
+            "tiles_camera_offline": sum(t.view_label() == "offline" for t in wall.wall.tiles),
+            "tiles_other": sorted(t.view_label() for t in wall.wall.tiles
+                                  if t.view_label() not in ("live", "offline")),
         }
         samples.append(sample)
         print(json.dumps(sample), file=sys.stderr, flush=True)
