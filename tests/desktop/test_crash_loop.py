@@ -1,6 +1,6 @@
 """Crash loops: the real workstation killed with SIGKILL at random moments while the officer
 works, restarted on the same profile each time (tests/support/crash_loop.py says what is
-checked). The normal run does ``CCW_CRASH_ROUNDS`` rounds (default 6); the documented slow
+checked). The normal run does ``CCW_CRASH_ROUNDS`` rounds (default 4); the documented slow
 run is 200:
 
     CCW_CRASH_ROUNDS=200 .venv/bin/python -m pytest tests/desktop/test_crash_loop.py
@@ -14,7 +14,7 @@ import pytest
 
 from tests.support.crash_loop import run_crash_loop
 
-ROUNDS = int(os.environ.get("CCW_CRASH_ROUNDS", "6"))
+ROUNDS = int(os.environ.get("CCW_CRASH_ROUNDS", "4"))
 
 
 @pytest.mark.timeout(120 + 15 * ROUNDS)

@@ -278,7 +278,7 @@ def test_fail_recover_cycles_leak_no_players_threads_or_processes(qtbot, stream_
         desk.close()
 
 
-FULL_WALL_CYCLES = int(os.environ.get("CCW_FULL_WALL_CYCLES", "3"))
+FULL_WALL_CYCLES = int(os.environ.get("CCW_FULL_WALL_CYCLES", "2"))
 
 
 @pytest.mark.timeout(120 + 40 * FULL_WALL_CYCLES)
