@@ -120,7 +120,7 @@ class AlarmCommands(QObject):
             return
         settings = self.ctx.settings()
         may_reassign = self.ctx.session.may("reassign")
-        candidates = rank_units(self.ctx.hall.units.values(), alarm.location.lat,
+        candidates = rank_units(self._units_as_this_desk_sees_them(), alarm.location.lat,
                                 alarm.location.lon, s.utcnow(),
                                 speed_kmh=float(settings.nominal_speed_kmh),
                                 include_busy=may_reassign)
@@ -132,6 +132,20 @@ class AlarmCommands(QObject):
                                   alarm_titles=titles, parent=self.host)
         self._open(dialog, lambda: self._actions_call(
             "dispatch", alarm.id, dialog.chosen_unit_ids(), dialog.note()))
+
+    def _units_as_this_desk_sees_them(self) -> list[s.Unit]:
+        """The hall's units with what this desk has queued and the server not yet confirmed:
+        a unit just sent elsewhere (offline, say) is busy there, not offered again as free
+        — the server would refuse the second dispatch only later."""
+        sent = self.ctx.pending.units_sent()
+        units = []
+        for unit in self.ctx.hall.units.values():
+            unit = self.ctx.unit_pending.effective(unit)
+            if unit.id in sent and unit.alarm_id != sent[unit.id]:
+                unit = unit.model_copy(update={"status": "dispatched",
+                                               "alarm_id": sent[unit.id]})
+            units.append(unit)
+        return units
 
     def verify(self) -> None:
         alarm = self.selected()

@@ -140,6 +140,12 @@ class PendingCommands(Observable):
         return any(action is None or c.action == action
                    for c in self._by_alarm.get(alarm_id, ()))
 
+    def units_sent(self) -> dict[str, str]:
+        """Units this desk has dispatched that the server has not confirmed yet: unit id →
+        the alarm it was sent to (so a picker does not offer them as free meanwhile)."""
+        return {unit_id: c.alarm_id for c in self._by_key.values() if c.action == "dispatch"
+                for unit_id in c.body.get("unit_ids", ())}
+
     def __len__(self) -> int:
         return len(self._by_key)
 

@@ -246,6 +246,48 @@ def test_offline_actions_queue_and_are_sent_once(make_workstation, qloop):
     run_ui(qloop, go(), timeout=150)
 
 
+def test_a_unit_sent_while_offline_is_not_offered_again_as_free(make_workstation, qloop):
+    """Offline, the server cannot say a unit is taken: the desk's own queued dispatch does
+    (found by the crash loop's officer, whose second dispatches the server refused)."""
+    async def go():
+        ws, desk, other = await _start(make_workstation)
+        first = await _raise(ws, other, kind="intrusion", priority=2, title="离线派警一")
+        second = await _raise(ws, other, kind="intrusion", priority=2, title="离线派警二")
+        await asyncio.to_thread(other.close)
+        for alarm_id in (first, second):  # a dispatch needs an acknowledged alarm
+            ws.selection.select_alarm(alarm_id)
+            await until(lambda a=alarm_id: desk.card.alarm_id() == a, 5, "the card")
+            await _press(ws, desk, Qt.Key.Key_Space)
+            await until(lambda a=alarm_id: ws.hall.alarms[a].state == "acknowledged", 10,
+                        "the ack")
+        await asyncio.to_thread(ws.demo_server.stop)
+        await until(lambda: ws.state.connection.status != "online", 10, "offline")
+
+        ws.selection.select_alarm(first)
+        await until(lambda: desk.card.alarm_id() == first, 5, "the card")
+        await _press(ws, desk, Qt.Key.Key_D)
+        picker = desk.commands.dialog
+        assert isinstance(picker, UnitPickerDialog)
+        sent = picker.chosen_unit_ids()
+        assert len(sent) == 1
+        picker.accept()
+        await until(lambda: ws.state.outbox_pending == 1, 5, "the queued dispatch")
+        assert ws.hall.units[sent[0]].status == "available"  # the server has not said
+
+        ws.selection.select_alarm(second)
+        await until(lambda: desk.card.alarm_id() == second, 5, "the card")
+        await _press(ws, desk, Qt.Key.Key_D)
+        picker = desk.commands.dialog
+        assert isinstance(picker, UnitPickerDialog)
+        offered = {picker._model.candidate(r).unit.id
+                   for r in range(picker._model.rowCount())}
+        assert offered and sent[0] not in offered
+        assert sent[0] not in picker.chosen_unit_ids()
+        picker.reject()
+
+    run_ui(qloop, go(), timeout=150)
+
+
 def test_command_palette_reaches_the_actions(make_workstation, qloop):
     async def go():
         ws, desk, other = await _start(make_workstation)
