@@ -53,7 +53,7 @@ WARM_UP = 2  # cycles before the baseline: libVLC's and Qt's one-off allocations
 # added ~9 threads and ~6 fds a cycle, so a leak shows within a cycle or two.
 THREAD_SLACK = 6
 FD_SLACK = 8
-RSS_GROWTH_MB = 100  # see the assertion
+RSS_GROWTH_MB = 80  # over the second half of the cycles; see the assertion
 
 
 class MediaCount:
@@ -219,6 +219,8 @@ def test_fail_recover_cycles_leak_no_players_threads_or_processes(qtbot, stream_
 
         live_and_moving(tiles)
         baseline: Snapshot | None = None
+        rss_curve: list[int] = []
+        rss_levelled = 0.0  # RSS half-way, once the malloc arenas have filled
         lost: dict[int, list[float]] = {0: [], 1: []}
         back: dict[int, list[float]] = {0: [], 1: []}
         started = time.monotonic()
@@ -226,6 +228,12 @@ def test_fail_recover_cycles_leak_no_players_threads_or_processes(qtbot, stream_
             if cycle == WARM_UP:
                 baseline = _snapshot(media)
                 started = time.monotonic()
+            if cycle == max(WARM_UP, CYCLES // 2):
+                _trim_malloc()
+                rss_levelled = _rss_mb()
+            if cycle % 5 == 0:  # the RSS curve, for the message: climbing, or levelled off
+                _trim_malloc()
+                rss_curve.append(round(_rss_mb()))
             cycling = tiles if cycle % RTSP_EVERY == 0 else [http_tile]
             generations = {t: t.lifecycle.generation for t in cycling}
             set_streams(cycling, "fail")
@@ -244,7 +252,8 @@ def test_fail_recover_cycles_leak_no_players_threads_or_processes(qtbot, stream_
         print(f"\n{CYCLES} cycles, {per_cycle:.2f} s each after warm-up; signal lost after "
               f"max {max(lost[0]):.2f} s (HTTP) / {max(lost[1]):.2f} s (RTSP, "
               f"{len(lost[1])} cycles); live again after max {max(back[0]):.2f} s (HTTP) / "
-              f"{max(back[1]):.2f} s (RTSP)\nwarm-up: {baseline}\nend:     {end}")
+              f"{max(back[1]):.2f} s (RTSP)\nwarm-up: {baseline}\nend:     {end}\n"
+              f"RSS every 5 cycles (MB): {rss_curve}")
 
         # The product's thresholds: the 3 s, every cycle, on both tiles.
         assert max(lost[0]) <= 3.0, f"HTTP tile: signal lost after {lost[0]}"
@@ -264,10 +273,12 @@ def test_fail_recover_cycles_leak_no_players_threads_or_processes(qtbot, stream_
                  end.threads > baseline.threads + THREAD_SLACK),
                 (f"file descriptors leaked (> {FD_SLACK} more)", end.fds > baseline.fds + FD_SLACK),
                 # RSS: glibc keeps freed pictures in per-thread malloc arenas, so RSS climbs
-                # for ~20 cycles and levels off 60–75 MB up (two 50-cycle runs, no leak).
-                # Players left unreleased added ~23 MB a cycle and kept climbing.
-                (f"memory grew by {RSS_GROWTH_MB} MB or more",
-                 end.rss_mb - baseline.rss_mb >= RSS_GROWTH_MB),
+                # for ~20 cycles and then levels off: 55–75 MB up alone, but 102 MB once in
+                # the whole suite's process (a 1 GB heap by then). So it is measured over the
+                # second half: +15 MB alone. Players left unreleased added ~23 MB a cycle
+                # (575 MB over 25 cycles) and kept climbing.
+                (f"memory grew by {RSS_GROWTH_MB} MB or more over the second half",
+                 end.rss_mb - rss_levelled >= RSS_GROWTH_MB),
             ) if leaked]
         assert not leaks, (f"after {CYCLES} cycles: {'; '.join(leaks)}\n"
                            f"warm-up: {baseline}\nend:     {end}")
